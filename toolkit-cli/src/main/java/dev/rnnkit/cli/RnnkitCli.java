@@ -1,0 +1,51 @@
+package dev.rnnkit.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code rnnkit} entry point, which dispatches to the sub-commands.
+ */
+@Command(name = "rnnkit",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Config-driven recurrent networks on Deeplearning4j.",
+        subcommands = {
+                ValidateCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class RnnkitCli implements Runnable {
+
+    /** Exit code for bad input: arguments, config, data or model file. */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** Exit code for a job that failed while running. */
+    public static final int EXIT_FAILED = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Builds the command line with rnnkit's error handling. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new RnnkitCli());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("rnnkit: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return EXIT_BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            c.getErr().println("rnnkit: " + Errors.oneLine(ex));
+            return EXIT_FAILED;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

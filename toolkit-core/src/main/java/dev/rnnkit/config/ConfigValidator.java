@@ -1,0 +1,286 @@
+package dev.rnnkit.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every semantic rule a config must satisfy, in one place.
+ *
+ * <p>Types, unknown keys and enum values are checked while binding ({@link ConfigLoader}); this class
+ * checks ranges, required values and combinations that cannot work, and explains why.
+ */
+public final class ConfigValidator {
+
+    /** A rule violation at a YAML path; {@link ConfigLoader} adds file and line. */
+    public record Problem(String path, String message) {
+    }
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    private ConfigValidator() {
+    }
+
+    /** All problems of a bound config; empty when it is valid. */
+    public static List<Problem> validate(RnnkitConfig c) {
+        ConfigValidator v = new ConfigValidator();
+        v.checkTop(c);
+        v.checkInput(c.input());
+        v.checkEncoder("encoder", c.encoder());
+        for (int i = 0; i < c.fcLayers().size(); i++) {
+            v.checkDense("fc_layers[" + i + "]", c.fcLayers().get(i));
+        }
+        v.checkOutput(c);
+        v.checkTraining(c);
+        return List.copyOf(v.problems);
+    }
+
+    private void fail(String path, String message) {
+        problems.add(new Problem(path, message));
+    }
+
+    private void checkTop(RnnkitConfig c) {
+        if (!c.name().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            fail("name", "'" + c.name() + "' must start with a letter or digit and use only letters, digits, '.', '_' or '-' (it names run folders)");
+        }
+        if (c.seed() < 0) {
+            fail("seed", "must be >= 0, got " + c.seed());
+        }
+    }
+
+    private void checkInput(InputConfig in) {
+        switch (in.type()) {
+            case EMBEDDING -> {
+                atLeast("input.vocab_size", in.vocabSize(), 2);
+                atLeast("input.embedding_size", in.embeddingSize(), 1);
+                notFor("input.feature_size", in.featureSize(), "applies to dense input only; embedding input reads token ids");
+            }
+            case ONE_HOT -> {
+                atLeast("input.vocab_size", in.vocabSize(), 2);
+                notFor("input.embedding_size", in.embeddingSize(), "applies to embedding input only; one_hot input has vocab_size features");
+                notFor("input.feature_size", in.featureSize(), "applies to dense input only; one_hot input has vocab_size features");
+            }
+            case DENSE -> {
+                atLeast("input.feature_size", in.featureSize(), 1);
+                notFor("input.vocab_size", in.vocabSize(), "applies to embedding and one_hot input only");
+                notFor("input.embedding_size", in.embeddingSize(), "applies to embedding input only");
+            }
+        }
+    }
+
+    private void checkEncoder(String where, List<RecurrentLayerConfig> blocks) {
+        if (blocks.isEmpty()) {
+            fail(where, "at least one recurrent layer is required, e.g. '- {cell_type: lstm, state_size: 128}'");
+        }
+        for (int i = 0; i < blocks.size(); i++) {
+            String p = where + "[" + i + "]";
+            RecurrentLayerConfig r = blocks.get(i);
+            if (r.stateSize() == null) {
+                fail(p + ".state_size", "is required (the hidden state size, e.g. 128)");
+            } else {
+                between(p + ".state_size", r.stateSize(), 1, 65_536);
+            }
+            between(p + ".num_layers", r.numLayers(), 1, 64);
+            probability(p + ".dropout", r.dropout());
+            if (r.forgetGateBias() != null && r.cellType() != CellType.LSTM) {
+                fail(p + ".forget_gate_bias", "applies to lstm only; a " + r.cellType().yamlName() + " cell has no forget gate");
+            }
+        }
+    }
+
+    private void checkDense(String p, DenseLayerConfig d) {
+        if (d.outputSize() == null) {
+            fail(p + ".output_size", "is required (the number of units)");
+        } else {
+            between(p + ".output_size", d.outputSize(), 1, 1_000_000);
+        }
+        probability(p + ".dropout", d.dropout());
+    }
+
+    private void checkOutput(RnnkitConfig c) {
+        OutputConfig o = c.output();
+        if (o == null) {
+            fail("output", "is required: say what the network predicts, e.g. 'output: {type: classification}'");
+            return;
+        }
+        if (o.type() == null) {
+            fail("output.type", "is required; expected one of " + String.join(", ", ConfigEnum.names(OutputType.class)));
+            return;
+        }
+        String type = "output.type " + o.type().yamlName();
+        if (o.type().perStep() && o.type() != OutputType.SEQ2SEQ && o.reduceOutput() != null) {
+            fail("output.reduce_output", "does not apply: " + type + " predicts at every step, so the outputs are not reduced over time");
+        }
+        if (o.type().categorical()) {
+            atLeast("output.num_classes", o.numClasses(), 2);
+            notFor("output.output_size", o.outputSize(), "applies to real-valued heads; " + type + " predicts classes (use num_classes)");
+        } else {
+            atLeast("output.output_size", o.outputSize(), 1);
+            notFor("output.num_classes", o.numClasses(), "applies to categorical heads; " + type + " predicts real values (use output_size)");
+        }
+        if (o.type() == OutputType.FORECAST) {
+            between("output.horizon", o.horizon(), 1, 10_000);
+        } else {
+            notFor("output.horizon", o.horizon(), "applies to output.type forecast only");
+        }
+        if (o.type() == OutputType.SEQ2SEQ) {
+            if (o.outputLength() == null) {
+                fail("output.output_length", "is required for seq2seq: the length of the decoded sequence");
+            } else {
+                between("output.output_length", o.outputLength(), 1, 100_000);
+            }
+            if (o.decoder().isEmpty()) {
+                fail("output.decoder", "seq2seq needs at least one decoder layer, e.g. '- {cell_type: lstm, state_size: 128}'");
+            } else {
+                checkEncoder("output.decoder", o.decoder());
+            }
+        } else {
+            notFor("output.output_length", o.outputLength(), "applies to output.type seq2seq only");
+            if (!o.decoder().isEmpty()) {
+                fail("output.decoder", "applies to output.type seq2seq only");
+            }
+        }
+        if (o.type() == OutputType.GENERATION) {
+            for (int i = 0; i < c.encoder().size(); i++) {
+                if (c.encoder().get(i).bidirectional()) {
+                    fail("encoder[" + i + "].bidirectional", "must be false for output.type generation: a generator predicts the next step, "
+                            + "and a backward layer would read the very steps it must predict");
+                }
+            }
+            if (c.input().type() == InputType.DENSE) {
+                fail("input.type", "must be embedding or one_hot for output.type generation: the generator feeds its own sampled tokens back as input");
+            }
+            Integer vocab = c.input().vocabSize();
+            if (vocab != null && o.numClasses() != null && !vocab.equals(o.numClasses())) {
+                fail("output.num_classes", "is " + o.numClasses() + " but input.vocab_size is " + vocab
+                        + "; a generator predicts the next input token, so they must match (omit num_classes)");
+            }
+        }
+    }
+
+    private void checkTraining(RnnkitConfig c) {
+        TrainingConfig t = c.training();
+        between("training.batch_size", t.batchSize(), 1, 1_000_000);
+        between("training.epochs", t.epochs(), 1, 1_000_000);
+        nonNegative("training.l2", t.l2());
+        nonNegative("training.weight_decay", t.weightDecay());
+        if (t.gradientClipping().threshold() <= 0) {
+            fail("training.gradient_clipping.threshold", "must be > 0, got " + t.gradientClipping().threshold());
+        }
+        if (t.tbpttLength() < 0) {
+            fail("training.tbptt_length", "must be >= 0 (0 = full backpropagation through time), got " + t.tbpttLength());
+        } else if (t.tbpttLength() > 0 && c.output() != null && c.output().type() != null) {
+            OutputType type = c.output().type();
+            if (!type.perStep() || type == OutputType.SEQ2SEQ) {
+                fail("training.tbptt_length", "truncated BPTT needs labels at every step, which output.type " + type.yamlName()
+                        + " does not have; use 0");
+            }
+            for (int i = 0; i < c.encoder().size(); i++) {
+                if (c.encoder().get(i).bidirectional()) {
+                    fail("training.tbptt_length", "cannot be used with bidirectional layers (encoder[" + i
+                            + "]): the backward direction needs the whole sequence; use 0");
+                    break;
+                }
+            }
+        }
+        checkOptimizer(t.optimizer());
+    }
+
+    private void checkOptimizer(OptimizerConfig o) {
+        String p = "training.optimizer";
+        if (!(o.learningRate() > 0) || o.learningRate() > 10) {
+            fail(p + ".learning_rate", "must be in (0, 10], got " + o.learningRate());
+        }
+        if (o.momentum() < 0 || o.momentum() >= 1) {
+            fail(p + ".momentum", "must be in [0, 1), got " + o.momentum());
+        }
+        if (o.beta1() < 0 || o.beta1() >= 1) {
+            fail(p + ".beta1", "must be in [0, 1), got " + o.beta1());
+        }
+        if (o.beta2() < 0 || o.beta2() >= 1) {
+            fail(p + ".beta2", "must be in [0, 1), got " + o.beta2());
+        }
+        if (!(o.epsilon() > 0)) {
+            fail(p + ".epsilon", "must be > 0, got " + o.epsilon());
+        }
+        if (o.rho() <= 0 || o.rho() >= 1) {
+            fail(p + ".rho", "must be in (0, 1), got " + o.rho());
+        }
+        ScheduleConfig s = o.schedule();
+        String sp = p + ".schedule";
+        nonNegative(sp + ".warmup_steps", s.warmupSteps() == null ? null : s.warmupSteps().doubleValue());
+        switch (s.type()) {
+            case CONSTANT -> { }
+            case STEP -> {
+                required(sp + ".decay_rate", s.decayRate(), "step");
+                required(sp + ".decay_steps", s.decaySteps(), "step");
+                if (s.decaySteps() != null) {
+                    atLeast(sp + ".decay_steps", s.decaySteps(), 1);
+                }
+                decayFactor(sp + ".decay_rate", s.decayRate());
+            }
+            case EXPONENTIAL -> {
+                required(sp + ".decay_rate", s.decayRate(), "exponential");
+                decayFactor(sp + ".decay_rate", s.decayRate());
+            }
+            case INVERSE -> {
+                required(sp + ".decay_rate", s.decayRate(), "inverse");
+                if (s.decayRate() != null && s.decayRate() <= 0) {
+                    fail(sp + ".decay_rate", "must be > 0 for an inverse schedule, got " + s.decayRate());
+                }
+            }
+            case POLY -> {
+                required(sp + ".max_steps", s.maxSteps(), "poly");
+                if (s.maxSteps() != null) {
+                    atLeast(sp + ".max_steps", s.maxSteps(), 1);
+                }
+            }
+        }
+        if (s.power() <= 0) {
+            fail(sp + ".power", "must be > 0, got " + s.power());
+        }
+    }
+
+    // ---- small rules ----
+
+    private void decayFactor(String path, Double v) {
+        if (v != null && (v <= 0 || v > 1)) {
+            fail(path, "must be in (0, 1] (the factor the rate is multiplied by), got " + v);
+        }
+    }
+
+    private void required(String path, Object v, String schedule) {
+        if (v == null) {
+            fail(path, "is required for a " + schedule + " schedule");
+        }
+    }
+
+    private void atLeast(String path, Integer v, int min) {
+        if (v != null && v < min) {
+            fail(path, "must be >= " + min + ", got " + v);
+        }
+    }
+
+    private void between(String path, Integer v, int min, int max) {
+        if (v != null && (v < min || v > max)) {
+            fail(path, "must be between " + min + " and " + max + ", got " + v);
+        }
+    }
+
+    private void probability(String path, Double v) {
+        if (v != null && (v < 0 || v >= 1)) {
+            fail(path, "must be in [0, 1) (the probability of dropping a unit), got " + v);
+        }
+    }
+
+    private void nonNegative(String path, Double v) {
+        if (v != null && v < 0) {
+            fail(path, "must be >= 0, got " + v);
+        }
+    }
+
+    private void notFor(String path, Object v, String why) {
+        if (v != null) {
+            fail(path, why);
+        }
+    }
+}

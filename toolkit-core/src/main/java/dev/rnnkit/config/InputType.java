@@ -1,0 +1,18 @@
+package dev.rnnkit.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What the network reads at each time step. */
+public enum InputType implements ConfigEnum {
+    /** Token ids looked up in a learned embedding. */
+    @JsonProperty("embedding") EMBEDDING,
+    /** A dense feature vector per step (time series). */
+    @JsonProperty("dense") DENSE,
+    /** A one-hot vector per step (characters). */
+    @JsonProperty("one_hot") ONE_HOT;
+
+    @Override
+    public String yamlName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.rnnkit.config;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+
+/**
+ * The head of the network, which fixes the recurrent shape of the task.
+ *
+ * @param type         classification, regression, tagging, sequence_regression, generation, forecast or seq2seq
+ * @param reduceOutput many-to-one heads and the seq2seq encoder: last (default), mean or max over real steps
+ * @param numClasses   categorical heads: number of classes; omitted means "taken from the data"
+ *                     (generation: the input vocabulary)
+ * @param outputSize   real-valued heads: number of target values per step; omitted means "taken from the data"
+ * @param horizon      forecast: number of future steps predicted at once; default 1
+ * @param outputLength seq2seq: length of the decoded sequence
+ * @param decoder      seq2seq: recurrent layers after the repeat vector (unidirectional)
+ */
+public record OutputConfig(
+        @JsonPropertyDescription("Head: classification, regression, tagging, sequence_regression, generation, forecast, seq2seq")
+        OutputType type,
+        @JsonPropertyDescription("Many-to-one heads and the seq2seq encoder: last (default), mean or max over real steps")
+        ReduceOutput reduceOutput,
+        @JsonPropertyDescription("Categorical heads: number of classes; omit to take it from the data")
+        Integer numClasses,
+        @JsonPropertyDescription("Real-valued heads: number of target values per step; omit to take it from the data")
+        Integer outputSize,
+        @JsonPropertyDescription("forecast: number of future steps predicted; default 1")
+        Integer horizon,
+        @JsonPropertyDescription("seq2seq: length of the output sequence")
+        Integer outputLength,
+        @JsonPropertyDescription("seq2seq: recurrent layers of the decoder")
+        List<RecurrentLayerConfig> decoder) {
+
+    public OutputConfig {
+        if (horizon == null && type == OutputType.FORECAST) {
+            horizon = 1;
+        }
+        decoder = decoder == null ? List.of() : List.copyOf(decoder);
+        // reduce_output stays null when unset so that the validator can reject it on per-step heads.
+    }
+
+    /** The reduction to use, {@code last} when none is set. */
+    public ReduceOutput reduceOrDefault() {
+        return reduceOutput == null ? ReduceOutput.LAST : reduceOutput;
+    }
+}

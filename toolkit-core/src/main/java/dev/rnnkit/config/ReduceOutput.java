@@ -1,0 +1,18 @@
+package dev.rnnkit.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** How a many-to-one head reduces the recurrent outputs over time; padded steps are ignored. */
+public enum ReduceOutput implements ConfigEnum {
+    /** The output at the last real (unmasked) step; for bidirectional layers the backward direction's final state. */
+    @JsonProperty("last") LAST,
+    /** The mean over real steps. */
+    @JsonProperty("mean") MEAN,
+    /** The element-wise maximum over real steps. */
+    @JsonProperty("max") MAX;
+
+    @Override
+    public String yamlName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

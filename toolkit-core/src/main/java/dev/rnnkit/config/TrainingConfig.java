@@ -1,0 +1,46 @@
+package dev.rnnkit.config;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/**
+ * How the network is trained.
+ *
+ * @param batchSize         examples per minibatch; default 32
+ * @param epochs            passes over the training data; default 10
+ * @param optimizer         optimizer and learning-rate schedule; default adam
+ * @param l2                L2 regularisation coefficient (added to the loss); default 0
+ * @param weightDecay       decoupled weight decay coefficient; default 0
+ * @param gradientClipping  clipping against exploding gradients; default none
+ * @param tbpttLength       truncated BPTT segment length (0 = full BPTT); default 0
+ */
+public record TrainingConfig(
+        @JsonPropertyDescription("Examples per minibatch; default 32")
+        Integer batchSize,
+        @JsonPropertyDescription("Passes over the training data; default 10")
+        Integer epochs,
+        @JsonPropertyDescription("Optimizer and learning-rate schedule")
+        OptimizerConfig optimizer,
+        @JsonPropertyDescription("L2 regularisation coefficient; default 0")
+        Double l2,
+        @JsonPropertyDescription("Decoupled weight decay coefficient; default 0")
+        Double weightDecay,
+        @JsonPropertyDescription("Gradient clipping")
+        GradientClippingConfig gradientClipping,
+        @JsonPropertyDescription("Truncated BPTT segment length in steps; 0 (default) = full backpropagation through time")
+        Integer tbpttLength) {
+
+    public TrainingConfig {
+        batchSize = batchSize == null ? 32 : batchSize;
+        epochs = epochs == null ? 10 : epochs;
+        optimizer = optimizer == null ? OptimizerConfig.defaults() : optimizer;
+        l2 = l2 == null ? 0.0 : l2;
+        weightDecay = weightDecay == null ? 0.0 : weightDecay;
+        gradientClipping = gradientClipping == null ? GradientClippingConfig.none() : gradientClipping;
+        tbpttLength = tbpttLength == null ? 0 : tbpttLength;
+    }
+
+    /** All defaults. */
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(null, null, null, null, null, null, null);
+    }
+}

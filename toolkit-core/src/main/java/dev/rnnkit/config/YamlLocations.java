@@ -1,0 +1,69 @@
+package dev.rnnkit.config;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Maps YAML paths such as {@code encoder[0].state_size} to the line they are written on.
+ *
+ * <p>Jackson's tree model forgets locations, so the composed SnakeYAML node tree is walked once.
+ */
+final class YamlLocations {
+
+    private final Map<String, Integer> lines = new HashMap<>();
+
+    YamlLocations(Node root) {
+        if (root != null) {
+            walk("", root);
+        }
+    }
+
+    private void walk(String path, Node node) {
+        lines.putIfAbsent(path, node.getStartMark().getLine() + 1);
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode key) {
+                    String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+                    // A key's line is where the key is written, which is where users look.
+                    lines.put(child, key.getStartMark().getLine() + 1);
+                    walkValue(child, t.getValueNode());
+                }
+            }
+        } else if (node instanceof SequenceNode seq) {
+            List<Node> items = seq.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                walk(path + "[" + i + "]", items.get(i));
+            }
+        }
+    }
+
+    private void walkValue(String path, Node value) {
+        if (value instanceof MappingNode || value instanceof SequenceNode) {
+            Integer keyLine = lines.get(path);
+            walk(path, value);
+            lines.put(path, keyLine);
+        }
+    }
+
+    /** The line of the path, or of its nearest written ancestor; 0 when nothing matches. */
+    int lineOf(String path) {
+        String p = path;
+        while (true) {
+            Integer line = lines.get(p);
+            if (line != null) {
+                return line;
+            }
+            if (p.isEmpty()) {
+                return 0;
+            }
+            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+            p = cut < 0 ? "" : p.substring(0, cut);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.rnnkit.model;
+
+/**
+ * Sizes the network takes from the data when the config leaves them out.
+ *
+ * <p>Data pipelines produce one after reading the training split; {@code null} means "unknown".
+ *
+ * @param vocabSize   input vocabulary size, padding and unknown tokens included (embedding, one_hot)
+ * @param featureSize features per time step (dense input)
+ * @param numClasses  classes of a categorical head (classification, tagging, seq2seq target vocabulary)
+ * @param outputSize  target values per step of a real-valued head
+ */
+public record DataShape(Integer vocabSize, Integer featureSize, Integer numClasses, Integer outputSize) {
+
+    /** Nothing known from data: every size must come from the config. */
+    public static DataShape unknown() {
+        return new DataShape(null, null, null, null);
+    }
+}
