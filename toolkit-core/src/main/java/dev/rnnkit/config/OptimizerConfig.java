@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 /**
  * The optimizer and its hyper-parameters; unset values take the optimizer's usual defaults.
  *
- * @param type         adam (default), adamw, sgd, rmsprop, adagrad, adadelta, nadam, adamax
+ * @param type         adam (default), sgd, rmsprop, adagrad, adadelta, nadam, adamax
  * @param learningRate initial learning rate; default 0.001 (sgd: 0.01)
  * @param momentum     sgd: Nesterov momentum, 0 for plain SGD; default 0.9
  * @param beta1        adam family: default 0.9
@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param schedule     learning-rate schedule; default constant
  */
 public record OptimizerConfig(
-        @JsonPropertyDescription("adam (default), adamw, sgd, rmsprop, adagrad, adadelta, nadam, adamax")
+        @JsonPropertyDescription("adam (default), sgd, rmsprop, adagrad, adadelta, nadam, adamax")
         OptimizerType type,
         @JsonPropertyDescription("Initial learning rate; default 0.001 (sgd 0.01)")
         Double learningRate,

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** Gradient-based optimizers. */
 public enum OptimizerType implements ConfigEnum {
     @JsonProperty("adam") ADAM,
-    /** Adam with decoupled weight decay. */
-    @JsonProperty("adamw") ADAMW,
     /** Stochastic gradient descent; with {@code momentum} &gt; 0 it is Nesterov momentum SGD. */
     @JsonProperty("sgd") SGD,
     @JsonProperty("rmsprop") RMSPROP,

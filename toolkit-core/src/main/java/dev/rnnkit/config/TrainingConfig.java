@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param epochs            passes over the training data; default 10
  * @param optimizer         optimizer and learning-rate schedule; default adam
  * @param l2                L2 regularisation coefficient (added to the loss); default 0
- * @param weightDecay       decoupled weight decay coefficient; default 0
+ * @param weightDecay       decoupled weight decay coefficient (with adam this is AdamW); default 0
  * @param gradientClipping  clipping against exploding gradients; default none
  * @param tbpttLength       truncated BPTT segment length (0 = full BPTT); default 0
  */
@@ -22,7 +22,7 @@ public record TrainingConfig(
         OptimizerConfig optimizer,
         @JsonPropertyDescription("L2 regularisation coefficient; default 0")
         Double l2,
-        @JsonPropertyDescription("Decoupled weight decay coefficient; default 0")
+        @JsonPropertyDescription("Decoupled weight decay coefficient (with adam: AdamW); default 0")
         Double weightDecay,
         @JsonPropertyDescription("Gradient clipping")
         GradientClippingConfig gradientClipping,
