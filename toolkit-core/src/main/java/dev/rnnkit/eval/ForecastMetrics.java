@@ -1,0 +1,106 @@
+package dev.rnnkit.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores multi-step, multi-target forecasts and the persistence and seasonal-naive baselines.
+ *
+ * <p>The caller passes values in original units (inverse-transformed). MASE divides by the MAE of the
+ * seasonal-naive forecast {@code y[t-m]} over the training series (m = 1: the naive forecast
+ * {@code y[t-1]}), the scaling of Hyndman and Koehler (2006).
+ */
+public final class ForecastMetrics {
+
+    private ForecastMetrics() {
+    }
+
+    /**
+     * Scores every target with season {@code m} for the seasonal-naive baseline and the MASE scale.
+     *
+     * @throws IllegalArgumentException naming the target and row when shapes disagree or data is missing
+     */
+    public static ForecastReport evaluate(List<ForecastTarget> targets, int season) {
+        if (season < 1) {
+            throw new IllegalArgumentException("season must be at least 1, got " + season);
+        }
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("no forecast targets");
+        }
+        int horizon = targets.get(0).actual().length == 0 ? 0 : targets.get(0).actual()[0].length;
+        if (horizon == 0) {
+            throw new IllegalArgumentException(targets.get(0).name() + ": forecasts have no steps (horizon 0)");
+        }
+        ErrorScores.Accumulator[] overall = newAccumulators();
+        List<TargetForecastReport> reports = new ArrayList<>();
+        for (ForecastTarget t : targets) {
+            check(t, horizon, season);
+            double scale = inSampleSeasonalMae(t.trainingSeries(), season);
+            ErrorScores.Accumulator[] acc = newAccumulators();
+            double[] stepAbs = new double[horizon];
+            for (int i = 0; i < t.actual().length; i++) {
+                double[] history = t.recentHistory()[i];
+                double last = history[history.length - 1];
+                for (int h = 0; h < horizon; h++) {
+                    double a = t.actual()[i][h];
+                    // Step h+1 repeats the last observed season: y[T + h+1 - m*(floor(h/m)+1)].
+                    double seasonal = history[history.length - season + h % season];
+                    double[] forecasts = {t.predicted()[i][h], last, seasonal};
+                    for (int f = 0; f < forecasts.length; f++) {
+                        acc[f].add(a, forecasts[f], scale);
+                        overall[f].add(a, forecasts[f], scale);
+                    }
+                    stepAbs[h] += Math.abs(t.predicted()[i][h] - a);
+                }
+            }
+            List<Double> maeByStep = new ArrayList<>(horizon);
+            for (double sum : stepAbs) {
+                maeByStep.add(sum / t.actual().length);
+            }
+            reports.add(new TargetForecastReport(t.name(), scale, comparison(acc), maeByStep));
+        }
+        return new ForecastReport(horizon, season, reports, comparison(overall));
+    }
+
+    /** Mean of {@code |y[t] - y[t-m]|} over the series: the seasonal-naive in-sample MAE. */
+    public static double inSampleSeasonalMae(double[] series, int season) {
+        if (series.length <= season) {
+            throw new IllegalArgumentException("the training series needs more than " + season + " values for MASE, it has " + series.length);
+        }
+        double sum = 0;
+        for (int t = season; t < series.length; t++) {
+            sum += Math.abs(series[t] - series[t - season]);
+        }
+        return sum / (series.length - season);
+    }
+
+    private static ErrorScores.Accumulator[] newAccumulators() {
+        return new ErrorScores.Accumulator[] {new ErrorScores.Accumulator(), new ErrorScores.Accumulator(), new ErrorScores.Accumulator()};
+    }
+
+    private static ForecastComparison comparison(ErrorScores.Accumulator[] acc) {
+        return new ForecastComparison(acc[0].scores(), acc[1].scores(), acc[2].scores());
+    }
+
+    private static void check(ForecastTarget t, int horizon, int season) {
+        String name = t.name();
+        int n = t.actual().length;
+        if (n == 0) {
+            throw new IllegalArgumentException(name + ": no forecast origins");
+        }
+        if (t.predicted().length != n || t.recentHistory().length != n) {
+            throw new IllegalArgumentException(name + ": actual has " + n + " rows, predicted " + t.predicted().length
+                    + ", recent_history " + t.recentHistory().length + "; they must match");
+        }
+        for (int i = 0; i < n; i++) {
+            if (t.actual()[i].length != horizon || t.predicted()[i].length != horizon) {
+                throw new IllegalArgumentException(name + ": row " + i + " has " + t.actual()[i].length + " actual and "
+                        + t.predicted()[i].length + " predicted values, expected horizon " + horizon);
+            }
+            if (t.recentHistory()[i].length < season) {
+                throw new IllegalArgumentException(name + ": recent_history row " + i + " has " + t.recentHistory()[i].length
+                        + " values, the seasonal-naive baseline needs at least " + season);
+            }
+        }
+    }
+}

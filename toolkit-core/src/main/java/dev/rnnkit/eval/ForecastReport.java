@@ -1,0 +1,44 @@
+package dev.rnnkit.eval;
+
+import java.util.List;
+
+/**
+ * Forecast scores per target and over all targets.
+ *
+ * <p>Overall MAE, RMSE, MAPE and sMAPE pool every value of every target (meaningful when the targets
+ * share units); overall MASE is the mean of the per-target MASE values, which are unit-free.
+ *
+ * @param horizon steps forecast from each origin
+ * @param season  season m of the seasonal-naive baseline and the MASE scale
+ * @param targets one report per target, in input order
+ * @param overall all targets together
+ */
+public record ForecastReport(int horizon, int season, List<TargetForecastReport> targets, ForecastComparison overall) {
+
+    /** Copies the list so the record is immutable. */
+    public ForecastReport {
+        targets = List.copyOf(targets);
+    }
+
+    /** One row per target and forecaster, then the overall rows. */
+    public String toTable() {
+        MetricsTable table = MetricsTable.withColumns("target", "forecaster", "mae", "rmse", "mape_%", "smape_%", "mase", "zeros_skipped");
+        for (TargetForecastReport t : targets) {
+            addRows(table, t.target(), t.scores());
+        }
+        if (targets.size() > 1) {
+            addRows(table, "overall", overall);
+        }
+        return "horizon " + horizon + ", season m=" + season + "\n" + table.render();
+    }
+
+    private void addRows(MetricsTable table, String target, ForecastComparison c) {
+        addRow(table, target, "model", c.model());
+        addRow(table, target, "persistence", c.persistence());
+        addRow(table, target, "seasonal_naive(m=" + season + ")", c.seasonalNaive());
+    }
+
+    private static void addRow(MetricsTable table, String target, String forecaster, ErrorScores s) {
+        table.row(target, forecaster, s.mae(), s.rmse(), s.mape(), s.smape(), s.mase(), s.mapeSkippedZeros());
+    }
+}
