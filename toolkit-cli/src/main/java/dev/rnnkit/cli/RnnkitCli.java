@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         description = "Config-driven recurrent networks on Deeplearning4j.",
         subcommands = {
                 ValidateCommand.class,
+                InspectCommand.class,
+                SchemaCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class RnnkitCli implements Runnable {

@@ -87,6 +87,11 @@ public final class ConfigLoader {
         return m;
     }
 
+    /** A plain JSON mapper (for the schema and other JSON the config package writes). */
+    static ObjectMapper jsonMapper() {
+        return new ObjectMapper();
+    }
+
     /** Loads and validates a config file. */
     public static RnnkitConfig load(Path file) throws ConfigException {
         return load(file, List.of());

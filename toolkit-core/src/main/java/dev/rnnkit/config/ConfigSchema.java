@@ -1,0 +1,42 @@
+package dev.rnnkit.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.victools.jsonschema.generator.Option;
+import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import com.github.victools.jsonschema.module.jackson.JacksonOption;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
+/**
+ * Generates the JSON Schema of rnnkit configs from the config records, so editors can validate and
+ * complete YAML files; {@code docs/rnnkit-config.schema.json} is this output.
+ */
+public final class ConfigSchema {
+
+    /** Where the generated schema is kept in the repository. */
+    public static final String REPOSITORY_PATH = "docs/rnnkit-config.schema.json";
+
+    private ConfigSchema() {
+    }
+
+    /** The schema as pretty-printed JSON text, ending with a newline. */
+    public static String generate() {
+        SchemaGeneratorConfigBuilder builder = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+                .with(new JacksonModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY))
+                .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
+                .with(Option.NULLABLE_FIELDS_BY_DEFAULT);
+        PropertyNamingStrategies.NamingBase snake = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+        builder.forFields().withPropertyNameOverrideResolver(field -> snake.translate(field.getName()));
+        ObjectNode schema = new SchemaGenerator(builder.build()).generateSchema(RnnkitConfig.class);
+        schema.put("title", "rnnkit config");
+        schema.put("description", "A recurrent network, its training and its data, for rnnkit (generated from the config records; do not edit)");
+        try {
+            return ConfigLoader.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(schema) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write schema", e);
+        }
+    }
+}
