@@ -1,0 +1,62 @@
+package dev.rnnkit.model.gru;
+
+import static dev.rnnkit.model.gru.GruFixtures.gru;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+
+/** The closed-form parameter count agrees with what DL4J allocates, and the shapes are as documented. */
+class GruParamsTest {
+
+    @BeforeAll
+    static void doublePrecision() {
+        GruFixtures.useDoublePrecision();
+    }
+
+    @Test
+    void closedFormCount() {
+        assertEquals(54, GruParams.count(2, 3));      // 3*3*(2+3) + 3*3
+        assertEquals(828, GruParams.count(10, 12));   // 3*12*22 + 3*12
+    }
+
+    @Test
+    void builtNetworkHasClosedFormCount() {
+        MultiLayerNetwork net = GruFixtures.network(
+                gru(4),                                               // 3 -> 4
+                gru(5),                                               // 4 -> 5
+                new Bidirectional(Bidirectional.Mode.CONCAT, gru(6)), // 5 -> 12
+                new RnnOutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX).nOut(2).build());
+        long expected = GruParams.count(3, 4) + GruParams.count(4, 5) + 2 * GruParams.count(5, 6) + (12 * 2 + 2);
+        assertEquals(expected, net.numParams());
+        assertEquals(GruParams.count(3, 4), net.getLayer(0).numParams());
+    }
+
+    @Test
+    void wrappedLastStepNetworksHaveClosedFormCount() {
+        OutputLayer out = new OutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX).nOut(2).build();
+        assertEquals(GruParams.count(3, 4) + 4 * 2 + 2,
+                GruFixtures.network(new LastTimeStep(gru(4)), out.clone()).numParams());
+        assertEquals(2 * GruParams.count(3, 4) + 8 * 2 + 2,
+                GruFixtures.network(new BidirectionalLastStep(Bidirectional.Mode.CONCAT, gru(4)), out.clone()).numParams());
+    }
+
+    @Test
+    void parameterShapesAndKeys() {
+        MultiLayerNetwork net = GruFixtures.network(gru(4));
+        assertEquals(List.of("0_W", "0_RW", "0_b"), List.copyOf(net.paramTable().keySet()));
+        assertArrayEquals(new long[] {3, 12}, net.getParam("0_W").shape());
+        assertArrayEquals(new long[] {4, 12}, net.getParam("0_RW").shape());
+        assertEquals(12, net.getParam("0_b").length());
+    }
+}
