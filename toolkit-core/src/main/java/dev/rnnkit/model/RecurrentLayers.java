@@ -2,6 +2,7 @@ package dev.rnnkit.model;
 
 import dev.rnnkit.config.MergeMode;
 import dev.rnnkit.config.RecurrentLayerConfig;
+import dev.rnnkit.model.gru.Gru;
 import dev.rnnkit.model.layers.BidirectionalLastStep;
 import java.util.List;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
@@ -50,7 +51,7 @@ final class RecurrentLayers {
                     .forgetGateBiasInit(r.forgetGateBiasOrDefault())
                     .gateActivationFunction(Activation.SIGMOID);
             case RNN -> new SimpleRnn.Builder();
-            case GRU -> throw new UnsupportedOperationException("gru: merged from the gru branch");
+            case GRU -> new Gru.Builder(); // DL4J has no working GRU; see dev.rnnkit.model.gru
         };
         b.nOut(r.stateSize())
                 .activation(r.activation().dl4j())

@@ -46,6 +46,18 @@ final class GruFixtures {
     }
 
     /** An initialised network of the given layers (see {@link #config}). */
+    /** Both directions' full sequences, as {@link dev.rnnkit.model.layers.BidirectionalLastStep} expects. */
+    static Layer bidirectionalConcat(Layer recurrent) {
+        return new org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional(
+                org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional.Mode.CONCAT, recurrent);
+    }
+
+    /** Each direction's final state, merged as DL4J's Bidirectional mode says. */
+    static Layer lastStep(org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional.Mode mode) {
+        return new dev.rnnkit.model.layers.BidirectionalLastStep.Builder()
+                .merge(dev.rnnkit.model.layers.BidirectionalLastStep.Merge.valueOf(mode.name())).build();
+    }
+
     static MultiLayerNetwork network(Layer... layers) {
         MultiLayerNetwork net = new MultiLayerNetwork(config(layers));
         net.init();

@@ -20,7 +20,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
  * Numerical gradient checks (DL4J's {@link GradientCheckUtil}, double precision) of the GRU backward
- * pass alone, stacked, inside {@code Bidirectional}, {@code LastTimeStep} and {@link BidirectionalLastStep},
+ * pass alone, stacked, inside {@code Bidirectional}, {@code LastTimeStep} and {@link dev.rnnkit.model.layers.BidirectionalLastStep},
  * with and without masks.
  */
 class GruGradientCheckTest {
@@ -116,7 +116,7 @@ class GruGradientCheckTest {
     @EnumSource(Bidirectional.Mode.class)
     void bidirectionalLastStepWithMask(Bidirectional.Mode mode) {
         assertGradientsMatch(forMode(mode,
-                GruFixtures.network(new BidirectionalLastStep(mode, gru(N_OUT)), lastStepOutput()))
+                GruFixtures.network(GruFixtures.bidirectionalConcat(gru(N_OUT)), GruFixtures.lastStep(mode), lastStepOutput()))
                 .labels(GruFixtures.labels(BATCH, CLASSES)).inputMask(GruFixtures.mask(STEPS, LENGTHS)));
     }
 }

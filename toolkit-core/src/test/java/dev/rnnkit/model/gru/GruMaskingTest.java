@@ -102,13 +102,13 @@ class GruMaskingTest {
     @ParameterizedTest
     @EnumSource(Bidirectional.Mode.class)
     void bidirectionalLastStepIgnoresPadding(Bidirectional.Mode mode) {
-        assertSameLastStepOutputs(GruFixtures.network(new BidirectionalLastStep(mode, gru(N_OUT))));
+        assertSameLastStepOutputs(GruFixtures.network(GruFixtures.bidirectionalConcat(gru(N_OUT)), GruFixtures.lastStep(mode)));
     }
 
     @ParameterizedTest
     @EnumSource(Bidirectional.Mode.class)
     void bidirectionalLastStepMatchesDl4jCompositionForward(Bidirectional.Mode mode) {
-        MultiLayerNetwork ours = GruFixtures.network(new BidirectionalLastStep(mode, gru(N_OUT)));
+        MultiLayerNetwork ours = GruFixtures.network(GruFixtures.bidirectionalConcat(gru(N_OUT)), GruFixtures.lastStep(mode));
         Layer dl4jComposition = new Bidirectional(mode, new LastTimeStep(gru(N_OUT)));
         MultiLayerNetwork dl4j = GruFixtures.network(dl4jComposition);
         dl4j.setParams(ours.params());
@@ -122,7 +122,7 @@ class GruMaskingTest {
     void backwardDirectionFinalStateIsTheFirstStepOutputOfTheReversedPass() {
         // CONCAT halves: [forward output at last real step | backward output at step 0].
         MultiLayerNetwork lastStep = GruFixtures.network(
-                new BidirectionalLastStep(Bidirectional.Mode.CONCAT, gru(N_OUT)));
+                GruFixtures.bidirectionalConcat(gru(N_OUT)), GruFixtures.lastStep(Bidirectional.Mode.CONCAT));
         MultiLayerNetwork sequence = GruFixtures.network(new Bidirectional(Bidirectional.Mode.CONCAT, gru(N_OUT)));
         sequence.setParams(lastStep.params());
         INDArray padded = paddedInput();

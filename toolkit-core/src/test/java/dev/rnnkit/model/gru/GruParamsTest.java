@@ -48,7 +48,7 @@ class GruParamsTest {
         assertEquals(GruParams.count(3, 4) + 4 * 2 + 2,
                 GruFixtures.network(new LastTimeStep(gru(4)), out.clone()).numParams());
         assertEquals(2 * GruParams.count(3, 4) + 8 * 2 + 2,
-                GruFixtures.network(new BidirectionalLastStep(Bidirectional.Mode.CONCAT, gru(4)), out.clone()).numParams());
+                GruFixtures.network(GruFixtures.bidirectionalConcat(gru(4)), GruFixtures.lastStep(Bidirectional.Mode.CONCAT), out.clone()).numParams());
     }
 
     @Test

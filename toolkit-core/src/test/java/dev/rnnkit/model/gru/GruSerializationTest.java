@@ -57,7 +57,7 @@ class GruSerializationTest {
 
     private static MultiLayerConfiguration bidirectionalLastStepConfig() {
         return GruFixtures.config(
-                new BidirectionalLastStep(Bidirectional.Mode.CONCAT, gru(N_OUT)),
+                GruFixtures.bidirectionalConcat(gru(N_OUT)), GruFixtures.lastStep(Bidirectional.Mode.CONCAT),
                 new OutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX).nOut(2).build());
     }
 
@@ -85,8 +85,8 @@ class GruSerializationTest {
             assertEquals(original, restored);
             assertEquals(original.toJson(), restored.toJson());
         }
-        assertInstanceOf(BidirectionalLastStep.class,
-                MultiLayerConfiguration.fromJson(bidirectionalLastStepConfig().toJson()).getConf(0).getLayer());
+        assertInstanceOf(dev.rnnkit.model.layers.BidirectionalLastStep.class,
+                MultiLayerConfiguration.fromJson(bidirectionalLastStepConfig().toJson()).getConf(1).getLayer());
     }
 
     @Test
