@@ -54,6 +54,18 @@ public final class DataPipelines {
                 examples.test() == null ? null : new BatchIterator<>(examples.test(), batch, encoder, null, null, inputColumns, totalOutcomes));
     }
 
+    /**
+     * The most tokens a vocabulary may keep besides padding and unknown: {@code data.vocabulary.max_size},
+     * else {@code input.vocab_size - 2} so that ids fit a fixed embedding, else no limit (null).
+     */
+    public static Integer vocabularyLimit(RnnkitConfig config) {
+        Integer maxSize = config.data().vocabulary().maxSize();
+        if (maxSize != null) {
+            return maxSize;
+        }
+        return config.input().vocabSize() == null ? null : config.input().vocabSize() - 2;
+    }
+
     /** A config path resolved against the data directory. */
     public static Path resolve(Path dataDir, String name) {
         return dataDir.resolve(name);

@@ -80,8 +80,7 @@ public final class GenerationPipeline {
                 byText.put(interner.texts.get(i), counts[i]);
             }
         }
-        Integer maxSize = d.vocabulary().maxSize() != null ? d.vocabulary().maxSize()
-                : config.input().vocabSize() == null ? null : config.input().vocabSize() - 2;
+        Integer maxSize = DataPipelines.vocabularyLimit(config);
         Vocabulary vocabulary = Vocabulary.ofTokens(byText, maxSize, d.vocabulary().minFreq());
         GenerationState state = new GenerationState(config.input().type(), d.tokenizer(), vocabulary, g.sequenceLength());
         int[] toVocab = new int[interner.texts.size()];

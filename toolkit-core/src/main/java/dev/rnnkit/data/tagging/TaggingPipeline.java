@@ -60,8 +60,7 @@ public final class TaggingPipeline {
             tagList.add("O"); // "O" first, then the entity tags in text order
         }
         tagList.addAll(tagNames);
-        Integer maxSize = d.vocabulary().maxSize() != null ? d.vocabulary().maxSize()
-                : config.input().vocabSize() == null ? null : config.input().vocabSize() - 2;
+        Integer maxSize = DataPipelines.vocabularyLimit(config);
         TaggingState state = new TaggingState(config.input().type(), d.tokenizer(), t.maxLength(),
                 Vocabulary.ofTokens(counts, maxSize, d.vocabulary().minFreq()), Vocabulary.of(tagList), t.scheme());
 

@@ -56,8 +56,7 @@ public final class TextClassificationPipeline {
                 counts.merge(tok, 1, Integer::sum);
             }
         }
-        Integer maxSize = d.vocabulary().maxSize() != null ? d.vocabulary().maxSize()
-                : config.input().vocabSize() == null ? null : config.input().vocabSize() - 2;
+        Integer maxSize = DataPipelines.vocabularyLimit(config);
         Vocabulary vocabulary = Vocabulary.ofTokens(counts, maxSize, d.vocabulary().minFreq());
         Vocabulary labels = regression ? null : Vocabulary.ofLabels(rows.train().stream().map(Row::label).toList());
         TextClassificationState state = new TextClassificationState(config.input().type(), config.output().type(),
