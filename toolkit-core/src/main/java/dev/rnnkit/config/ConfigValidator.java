@@ -31,6 +31,7 @@ public final class ConfigValidator {
         }
         v.checkOutput(c);
         v.checkTraining(c);
+        v.checkData(c);
         return List.copyOf(v.problems);
     }
 
@@ -237,6 +238,166 @@ public final class ConfigValidator {
         }
         if (s.power() <= 0) {
             fail(sp + ".power", "must be > 0, got " + s.power());
+        }
+    }
+
+    // ---- data ----
+
+    private void checkData(RnnkitConfig c) {
+        DataConfig d = c.data();
+        if (d == null) {
+            return;
+        }
+        if (d.train() == null || d.train().isBlank()) {
+            fail("data.train", "is required: the training file, relative to the data directory");
+        }
+        fraction("data.validation_split", d.validationSplit());
+        fraction("data.test_split", d.testSplit());
+        if (d.validationSplit() + d.testSplit() >= 1) {
+            fail("data.test_split", "validation_split + test_split must be < 1 so that some training data is left, got "
+                    + (d.validationSplit() + d.testSplit()));
+        }
+        if (d.validation() != null && d.validationSplit() > 0) {
+            fail("data.validation_split", "set either data.validation (a file) or data.validation_split, not both");
+        }
+        if (d.test() != null && d.testSplit() > 0) {
+            fail("data.test_split", "set either data.test (a file) or data.test_split, not both");
+        }
+        between("data.prefetch", d.prefetch(), 0, 1024);
+        atLeast("data.vocabulary.max_size", d.vocabulary().maxSize(), 1);
+        atLeast("data.vocabulary.min_freq", d.vocabulary().minFreq(), 1);
+        if (c.output() == null || c.output().type() == null) {
+            return;
+        }
+        java.util.Optional<DataFamily> family = DataFamily.of(c.input().type(), c.output().type());
+        if (family.isEmpty()) {
+            fail("data", "no data pipeline reads input.type " + c.input().type().yamlName() + " for output.type "
+                    + c.output().type().yamlName() + "; supported: classification/regression/tagging/generation over "
+                    + "embedding or one_hot input, forecast/regression/sequence_regression over dense input");
+            return;
+        }
+        DataFamily f = family.get();
+        sectionOnlyFor(f, DataFamily.TEXT_CLASSIFICATION, d.text());
+        sectionOnlyFor(f, DataFamily.TAGGING, d.tagging());
+        sectionOnlyFor(f, DataFamily.TIME_SERIES, d.timeSeries());
+        sectionOnlyFor(f, DataFamily.GENERATION, d.generation());
+        if (d.pretrainedEmbeddings() != null) {
+            checkPretrained(c, f);
+        }
+        switch (f) {
+            case TEXT_CLASSIFICATION -> checkTextData(d.textOrDefaults());
+            case TAGGING -> checkTaggingData(d.taggingOrDefaults());
+            case TIME_SERIES -> checkTimeSeriesData(d);
+            case GENERATION -> {
+                between("data.generation.sequence_length", d.generationOrDefaults().sequenceLength(), 1, 1_000_000);
+                between("data.generation.stride", d.generationOrDefaults().stride(), 1, 1_000_000);
+            }
+        }
+    }
+
+    private void sectionOnlyFor(DataFamily actual, DataFamily owner, Object section) {
+        if (section != null && actual != owner) {
+            fail("data." + owner.sectionKey(), "applies to the " + owner.yamlName() + " pipeline; this config reads "
+                    + actual.yamlName() + " data (use data." + actual.sectionKey() + ")");
+        }
+    }
+
+    private void checkPretrained(RnnkitConfig c, DataFamily f) {
+        PretrainedEmbeddingsConfig p = c.data().pretrainedEmbeddings();
+        String path = "data.pretrained_embeddings";
+        if (p.path() == null || p.path().isBlank()) {
+            fail(path + ".path", "is required: the word-vector file, relative to the data directory");
+        }
+        if (c.input().type() != InputType.EMBEDDING || (f != DataFamily.TEXT_CLASSIFICATION && f != DataFamily.TAGGING)) {
+            fail(path, "needs input.type embedding with text classification or tagging data");
+        } else if (c.data().tokenizer().level() != TokenizerConfig.Level.WORD) {
+            fail(path, "needs word-level tokens (data.tokenizer.level: word); word vectors do not cover characters");
+        }
+    }
+
+    private void checkTextData(TextDataConfig t) {
+        String p = "data.text";
+        oneChar(p + ".delimiter", t.delimiter());
+        oneChar(p + ".quote", t.quote());
+        atLeast(p + ".max_length", t.maxLength(), 1);
+        columnIndex(p + ".text_column", t.textColumn());
+        columnIndex(p + ".label_column", t.labelColumn());
+        if (t.textColumn().equals(t.labelColumn())) {
+            fail(p + ".label_column", "is the same column as text_column (" + t.labelColumn() + ")");
+        }
+        if (!t.header() && (t.textColumn().name() != null || t.labelColumn().name() != null)) {
+            fail(p + ".header", "is false, so columns must be given by 0-based index, not by name");
+        }
+    }
+
+    private void checkTaggingData(TaggingDataConfig t) {
+        String p = "data.tagging";
+        oneChar(p + ".delimiter", t.delimiter());
+        atLeast(p + ".max_length", t.maxLength(), 1);
+        if (t.tokenColumn().equals(t.tagColumn())) {
+            fail(p + ".tag_column", "is the same column as token_column (" + t.tagColumn() + ")");
+        }
+    }
+
+    private void checkTimeSeriesData(DataConfig d) {
+        String p = "data.time_series";
+        TimeSeriesDataConfig t = d.timeSeries();
+        if (t == null) {
+            fail(p, "is required for time-series data: at least target_columns and lookback");
+            return;
+        }
+        if (t.targetColumns().isEmpty()) {
+            fail(p + ".target_columns", "is required: the numeric columns to predict, e.g. [Temp]");
+        }
+        if (t.lookback() == null) {
+            fail(p + ".lookback", "is required: the steps of history in each window, e.g. 30");
+        } else {
+            between(p + ".lookback", t.lookback(), 1, 1_000_000);
+        }
+        between(p + ".stride", t.stride(), 1, 1_000_000);
+        oneChar(p + ".delimiter", t.delimiter());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (List<String> cols : List.of(t.timestampColumns(), t.targetColumns(), t.covariateColumns(), t.categoricalColumns())) {
+            for (String col : cols) {
+                if (!seen.add(col)) {
+                    fail(p, "column '" + col + "' is listed twice; each column has one role (timestamp, target, covariate or categorical)");
+                }
+            }
+        }
+        if ((t.validationStart() != null || t.testStart() != null) && t.timestampColumns().isEmpty()) {
+            fail(p + ".timestamp_columns", "is required when validation_start or test_start split the series by time");
+        }
+        boolean byTime = t.validationStart() != null || t.testStart() != null;
+        if (byTime && (d.validationSplit() > 0 || d.testSplit() > 0)) {
+            fail(p + (t.validationStart() != null ? ".validation_start" : ".test_start"),
+                    "split the series either by time (validation_start, test_start) or by fractions (validation_split, test_split), not both");
+        }
+        if (t.validationStart() != null && d.validation() != null) {
+            fail(p + ".validation_start", "set either data.validation (a file) or validation_start, not both");
+        }
+        if (t.testStart() != null && d.test() != null) {
+            fail(p + ".test_start", "set either data.test (a file) or test_start, not both");
+        }
+        if (t.validationStart() != null && t.testStart() != null && t.validationStart().compareTo(t.testStart()) >= 0) {
+            fail(p + ".test_start", "must come after validation_start ('" + t.validationStart() + "'), got '" + t.testStart() + "'");
+        }
+    }
+
+    private void fraction(String path, double v) {
+        if (v < 0 || v >= 1) {
+            fail(path, "must be in [0, 1) (a fraction of the training rows), got " + v);
+        }
+    }
+
+    private void oneChar(String path, String v) {
+        if (v != null && v.length() != 1) {
+            fail(path, "must be exactly one character (write a tab as \"\\t\"), got '" + v + "'");
+        }
+    }
+
+    private void columnIndex(String path, ColumnRef col) {
+        if (col.index() != null && col.index() < 0) {
+            fail(path, "must be a column name or a 0-based index >= 0, got " + col.index());
         }
     }
 

@@ -1,0 +1,56 @@
+package dev.rnnkit.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/**
+ * A CoNLL-style column file: one token per line, a blank line between sentences.
+ *
+ * @param tokenColumn 0-based token column; negative counts from the end; default 0
+ * @param tagColumn   0-based tag column; negative counts from the end; default -1 (the last)
+ * @param delimiter   one-character column separator; default any run of spaces or tabs
+ * @param inputScheme the tag scheme of the files: iob1, iob2 (default) or iobes
+ * @param scheme      the scheme the network is trained on (tags are converted); default iob2
+ * @param maxLength   keep at most this many tokens per sentence; default no limit
+ */
+public record TaggingDataConfig(
+        @JsonPropertyDescription("0-based token column (negative counts from the end); default 0")
+        Integer tokenColumn,
+        @JsonPropertyDescription("0-based tag column (negative counts from the end); default -1, the last")
+        Integer tagColumn,
+        @JsonPropertyDescription("One-character column separator; default any run of spaces or tabs")
+        String delimiter,
+        @JsonPropertyDescription("Tag scheme of the files: iob1, iob2 (default) or iobes")
+        TagScheme inputScheme,
+        @JsonPropertyDescription("Tag scheme the network is trained on; tags are converted to it; default iob2")
+        TagScheme scheme,
+        @JsonPropertyDescription("Truncate sentences to their first max_length tokens; default no limit")
+        Integer maxLength) {
+
+    public TaggingDataConfig {
+        tokenColumn = tokenColumn == null ? 0 : tokenColumn;
+        tagColumn = tagColumn == null ? -1 : tagColumn;
+        inputScheme = inputScheme == null ? TagScheme.IOB2 : inputScheme;
+        scheme = scheme == null ? TagScheme.IOB2 : scheme;
+    }
+
+    /** All defaults: token in the first column, IOB2 tag in the last. */
+    public static TaggingDataConfig defaults() {
+        return new TaggingDataConfig(null, null, null, null, null, null);
+    }
+
+    /** How entity spans are written as per-token tags. */
+    public enum TagScheme implements ConfigEnum {
+        /** I-X everywhere; B-X only where an entity directly follows one of the same type. */
+        @JsonProperty("iob1") IOB1,
+        /** B-X begins every entity, I-X continues it. */
+        @JsonProperty("iob2") IOB2,
+        /** B-X begin, I-X inside, E-X end, S-X single-token entity. */
+        @JsonProperty("iobes") IOBES;
+
+        @Override
+        public String yamlName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.rnnkit.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+
+/**
+ * A CSV time series with a header row, read into sliding windows.
+ *
+ * @param timestampColumns   columns that together name each row's time (e.g. [Date] or [year, month, day, hour]);
+ *                           several are joined with '-', numbers zero-padded to two digits; default none
+ * @param targetColumns      numeric columns to predict; required
+ * @param covariateColumns   extra numeric input columns; default none
+ * @param categoricalColumns extra categorical input columns, one-hot encoded with the training categories; default none
+ * @param lookback           steps of history in each window; required
+ * @param stride             steps between consecutive window starts; default 1
+ * @param normalization      standard (default; z-score), min_max (to [0, 1]) or none, fitted on the training split
+ * @param missing            what a missing value does: fail (default), drop (windows touching it are dropped) or
+ *                           ffill (carry the previous value forward; leading gaps are dropped)
+ * @param missingValues      cell texts meaning "missing"; default ["", "NA"]
+ * @param delimiter          one-character field separator; default ','
+ * @param validationStart    first timestamp of the validation split (text comparison, so use ISO dates);
+ *                           alternative to validation_split
+ * @param testStart          first timestamp of the test split; alternative to test_split
+ */
+public record TimeSeriesDataConfig(
+        @JsonPropertyDescription("Columns naming each row's time, e.g. [Date] or [year, month, day, hour] (joined with '-', numbers zero-padded); default none")
+        List<String> timestampColumns,
+        @JsonPropertyDescription("Numeric columns to predict; required")
+        List<String> targetColumns,
+        @JsonPropertyDescription("Extra numeric input columns; default none")
+        List<String> covariateColumns,
+        @JsonPropertyDescription("Extra categorical input columns, one-hot encoded with the categories of the training split; default none")
+        List<String> categoricalColumns,
+        @JsonPropertyDescription("Steps of history in each window; required")
+        Integer lookback,
+        @JsonPropertyDescription("Steps between consecutive window starts; default 1")
+        Integer stride,
+        @JsonPropertyDescription("standard (default; z-score), min_max (to [0, 1]) or none; fitted on the training split only")
+        Normalization normalization,
+        @JsonPropertyDescription("Missing values: fail (default), drop (windows touching one are dropped) or ffill (carry the last value forward)")
+        Missing missing,
+        @JsonPropertyDescription("Cell texts that mean 'missing'; default [\"\", \"NA\"]")
+        List<String> missingValues,
+        @JsonPropertyDescription("One-character field separator; default ','")
+        String delimiter,
+        @JsonPropertyDescription("First timestamp of the validation split (compared as text: use ISO dates); alternative to validation_split")
+        String validationStart,
+        @JsonPropertyDescription("First timestamp of the test split (compared as text: use ISO dates); alternative to test_split")
+        String testStart) {
+
+    public TimeSeriesDataConfig {
+        timestampColumns = timestampColumns == null ? List.of() : List.copyOf(timestampColumns);
+        targetColumns = targetColumns == null ? List.of() : List.copyOf(targetColumns);
+        covariateColumns = covariateColumns == null ? List.of() : List.copyOf(covariateColumns);
+        categoricalColumns = categoricalColumns == null ? List.of() : List.copyOf(categoricalColumns);
+        stride = stride == null ? 1 : stride;
+        normalization = normalization == null ? Normalization.STANDARD : normalization;
+        missing = missing == null ? Missing.FAIL : missing;
+        missingValues = missingValues == null ? List.of("", "NA") : List.copyOf(missingValues);
+        delimiter = delimiter == null ? "," : delimiter;
+    }
+
+    /** How numeric columns are scaled. */
+    public enum Normalization implements ConfigEnum {
+        @JsonProperty("standard") STANDARD,
+        @JsonProperty("min_max") MIN_MAX,
+        @JsonProperty("none") NONE;
+
+        @Override
+        public String yamlName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** What a missing cell does. */
+    public enum Missing implements ConfigEnum {
+        @JsonProperty("fail") FAIL,
+        @JsonProperty("drop") DROP,
+        @JsonProperty("ffill") FFILL;
+
+        @Override
+        public String yamlName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

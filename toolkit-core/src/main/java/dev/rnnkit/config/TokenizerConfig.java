@@ -1,0 +1,42 @@
+package dev.rnnkit.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/**
+ * How text is split into tokens.
+ *
+ * @param level            word (split on whitespace; default) or char (one token per Unicode code point)
+ * @param lowercase        lower-case text before splitting; default false
+ * @param stripPunctuation word level: remove punctuation characters and drop tokens left empty; default false
+ */
+public record TokenizerConfig(
+        @JsonPropertyDescription("word (split on whitespace; default) or char (one token per Unicode code point)")
+        Level level,
+        @JsonPropertyDescription("Lower-case the text before splitting; default false")
+        Boolean lowercase,
+        @JsonPropertyDescription("Word level: remove punctuation characters and drop tokens left empty; default false")
+        Boolean stripPunctuation) {
+
+    public TokenizerConfig {
+        level = level == null ? Level.WORD : level;
+        lowercase = lowercase == null ? Boolean.FALSE : lowercase;
+        stripPunctuation = stripPunctuation == null ? Boolean.FALSE : stripPunctuation;
+    }
+
+    /** All defaults: word level, case and punctuation kept. */
+    public static TokenizerConfig defaults() {
+        return new TokenizerConfig(null, null, null);
+    }
+
+    /** The unit a token covers. */
+    public enum Level implements ConfigEnum {
+        @JsonProperty("word") WORD,
+        @JsonProperty("char") CHAR;
+
+        @Override
+        public String yamlName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

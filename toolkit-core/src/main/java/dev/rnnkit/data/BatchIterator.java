@@ -1,0 +1,153 @@
+package dev.rnnkit.data;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+/**
+ * Iterates encoded examples in minibatches, reshuffling on every reset.
+ *
+ * <p>With a length function the training order is bucketed: examples are shuffled, sorted by length
+ * within pools of {@value #POOL_BATCHES} batches, cut into batches, and the batches shuffled, so each batch
+ * holds examples of similar length and little padding while epochs still differ.
+ *
+ * @param <E> one encoded example
+ */
+public final class BatchIterator<E> implements DataSetIterator {
+
+    /** Batches per sorting pool when bucketing by length. */
+    public static final int POOL_BATCHES = 50;
+
+    private final List<E> examples;
+    private final int batchSize;
+    private final Function<List<E>, DataSet> encoder;
+    private final ToIntFunction<E> length;
+    private final Random random;
+    private final int inputColumns;
+    private final int totalOutcomes;
+    private List<List<E>> batches;
+    private int cursor;
+    private DataSetPreProcessor preProcessor;
+
+    /**
+     * @param length  example length for bucketing, or null to keep batches in (shuffled) order
+     * @param random  the shuffling source, or null to keep the examples in file order
+     */
+    public BatchIterator(List<E> examples, int batchSize, Function<List<E>, DataSet> encoder,
+                         ToIntFunction<E> length, Random random, int inputColumns, int totalOutcomes) {
+        this.examples = List.copyOf(examples);
+        this.batchSize = batchSize;
+        this.encoder = encoder;
+        this.length = length;
+        this.random = random;
+        this.inputColumns = inputColumns;
+        this.totalOutcomes = totalOutcomes;
+        reset();
+    }
+
+    /** The number of examples per epoch. */
+    public int numExamples() {
+        return examples.size();
+    }
+
+    /** The examples in their stored order. */
+    public List<E> examples() {
+        return examples;
+    }
+
+    private List<List<E>> planBatches() {
+        List<E> order = new ArrayList<>(examples);
+        if (random != null) {
+            Collections.shuffle(order, random);
+        }
+        if (length != null) {
+            int pool = batchSize * POOL_BATCHES;
+            for (int from = 0; from < order.size(); from += pool) {
+                order.subList(from, Math.min(order.size(), from + pool)).sort(Comparator.comparingInt(length));
+            }
+        }
+        List<List<E>> out = new ArrayList<>();
+        for (int from = 0; from < order.size(); from += batchSize) {
+            out.add(order.subList(from, Math.min(order.size(), from + batchSize)));
+        }
+        if (random != null && length != null) {
+            Collections.shuffle(out, random);
+        }
+        return out;
+    }
+
+    @Override
+    public DataSet next(int num) {
+        throw new UnsupportedOperationException("batch size is fixed by training.batch_size");
+    }
+
+    @Override
+    public int inputColumns() {
+        return inputColumns;
+    }
+
+    @Override
+    public int totalOutcomes() {
+        return totalOutcomes;
+    }
+
+    @Override
+    public boolean resetSupported() {
+        return true;
+    }
+
+    @Override
+    public boolean asyncSupported() {
+        return true;
+    }
+
+    @Override
+    public void reset() {
+        batches = planBatches();
+        cursor = 0;
+    }
+
+    @Override
+    public int batch() {
+        return batchSize;
+    }
+
+    @Override
+    public void setPreProcessor(DataSetPreProcessor preProcessor) {
+        this.preProcessor = preProcessor;
+    }
+
+    @Override
+    public DataSetPreProcessor getPreProcessor() {
+        return preProcessor;
+    }
+
+    @Override
+    public List<String> getLabels() {
+        return null;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return cursor < batches.size();
+    }
+
+    @Override
+    public DataSet next() {
+        if (!hasNext()) {
+            throw new java.util.NoSuchElementException();
+        }
+        DataSet ds = encoder.apply(batches.get(cursor++));
+        if (preProcessor != null) {
+            preProcessor.preProcess(ds);
+        }
+        return ds;
+    }
+}

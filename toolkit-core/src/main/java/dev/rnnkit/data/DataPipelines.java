@@ -1,0 +1,73 @@
+package dev.rnnkit.data;
+
+import dev.rnnkit.config.DataFamily;
+import dev.rnnkit.config.RnnkitConfig;
+import dev.rnnkit.data.generation.GenerationPipeline;
+import dev.rnnkit.data.tagging.TaggingPipeline;
+import dev.rnnkit.data.text.TextClassificationPipeline;
+import dev.rnnkit.data.timeseries.TimeSeriesPipeline;
+import java.nio.file.Path;
+
+/**
+ * Entry point: reads the files of a config's {@code data} section into batches and a preprocessing artefact.
+ */
+public final class DataPipelines {
+
+    private DataPipelines() {
+    }
+
+    /**
+     * Reads, splits and fits the data of {@code config} (paths relative to {@code dataDir}).
+     *
+     * @throws DataFormatException for a file that cannot be read as configured ({@code file:line: reason})
+     * @throws IllegalArgumentException when the config has no data section or no pipeline for its types
+     */
+    public static PreparedData prepare(RnnkitConfig config, Path dataDir) {
+        if (config.data() == null) {
+            throw new IllegalArgumentException("the config has no data section");
+        }
+        return switch (familyOf(config)) {
+            case TEXT_CLASSIFICATION -> TextClassificationPipeline.prepare(config, dataDir);
+            case TAGGING -> TaggingPipeline.prepare(config, dataDir);
+            case TIME_SERIES -> TimeSeriesPipeline.prepare(config, dataDir);
+            case GENERATION -> GenerationPipeline.prepare(config, dataDir);
+        };
+    }
+
+    /** The pipeline a (validated) config needs. */
+    public static DataFamily familyOf(RnnkitConfig config) {
+        return DataFamily.of(config.input().type(), config.output().type()).orElseThrow(() -> new IllegalArgumentException(
+                "no data pipeline reads input.type " + config.input().type().yamlName() + " for output.type "
+                        + config.output().type().yamlName()));
+    }
+
+    /** The batch iterators of each split: the training one shuffled and optionally bucketed by length. */
+    public static <E> SplitBatches batches(Splits<E> examples, RnnkitConfig config,
+                                                       java.util.function.Function<java.util.List<E>, org.nd4j.linalg.dataset.DataSet> encoder,
+                                                       java.util.function.ToIntFunction<E> length, int inputColumns, int totalOutcomes) {
+        int batch = config.training().batchSize();
+        boolean bucket = length != null && config.data().bucketByLength();
+        java.util.Random random = config.data().shuffle() ? new java.util.Random(config.seed()) : null;
+        BatchIterator<E> train = new BatchIterator<>(examples.train(), batch, encoder, bucket ? length : null, random, inputColumns, totalOutcomes);
+        return new SplitBatches(train,
+                examples.validation() == null ? null : new BatchIterator<>(examples.validation(), batch, encoder, null, null, inputColumns, totalOutcomes),
+                examples.test() == null ? null : new BatchIterator<>(examples.test(), batch, encoder, null, null, inputColumns, totalOutcomes));
+    }
+
+    /**
+     * The most tokens a vocabulary may keep besides padding and unknown: {@code data.vocabulary.max_size},
+     * else {@code input.vocab_size - 2} so that ids fit a fixed embedding, else no limit (null).
+     */
+    public static Integer vocabularyLimit(RnnkitConfig config) {
+        Integer maxSize = config.data().vocabulary().maxSize();
+        if (maxSize != null) {
+            return maxSize;
+        }
+        return config.input().vocabSize() == null ? null : config.input().vocabSize() - 2;
+    }
+
+    /** A config path resolved against the data directory. */
+    public static Path resolve(Path dataDir, String name) {
+        return dataDir.resolve(name);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.rnnkit.data;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.rnnkit.config.DataFamily;
+import dev.rnnkit.data.generation.GenerationState;
+import dev.rnnkit.data.tagging.TaggingState;
+import dev.rnnkit.data.text.TextClassificationState;
+import dev.rnnkit.data.timeseries.TimeSeriesState;
+import dev.rnnkit.model.DataShape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * All preprocessing state fitted on the training split, saved as one versioned JSON file.
+ *
+ * <p>Exactly one family state is set; it encodes raw inputs for prediction exactly as in training and
+ * decodes network outputs (label names, tags, forecasts in original units, text).
+ *
+ * @param formatVersion      {@value #FORMAT_VERSION}; a file with another version is refused
+ * @param family             which pipeline wrote it
+ * @param textClassification the text classification state, or null
+ * @param tagging            the tagging state, or null
+ * @param timeSeries         the time-series state, or null
+ * @param generation         the generation state, or null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Preprocessing(int formatVersion, DataFamily family, TextClassificationState textClassification,
+                            TaggingState tagging, TimeSeriesState timeSeries, GenerationState generation) {
+
+    /** The artefact format this code writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+    /** The conventional file name next to a saved model. */
+    public static final String FILE_NAME = "preprocessing.json";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    /** Wraps a text classification state. */
+    public static Preprocessing of(TextClassificationState s) {
+        return new Preprocessing(FORMAT_VERSION, DataFamily.TEXT_CLASSIFICATION, s, null, null, null);
+    }
+
+    /** Wraps a tagging state. */
+    public static Preprocessing of(TaggingState s) {
+        return new Preprocessing(FORMAT_VERSION, DataFamily.TAGGING, null, s, null, null);
+    }
+
+    /** Wraps a time-series state. */
+    public static Preprocessing of(TimeSeriesState s) {
+        return new Preprocessing(FORMAT_VERSION, DataFamily.TIME_SERIES, null, null, s, null);
+    }
+
+    /** Wraps a generation state. */
+    public static Preprocessing of(GenerationState s) {
+        return new Preprocessing(FORMAT_VERSION, DataFamily.GENERATION, null, null, null, s);
+    }
+
+    /** Sizes the network takes from the data. */
+    public DataShape shape() {
+        return switch (family) {
+            case TEXT_CLASSIFICATION -> textClassification.shape();
+            case TAGGING -> tagging.shape();
+            case TIME_SERIES -> timeSeries.shape();
+            case GENERATION -> generation.shape();
+        };
+    }
+
+    /** The artefact as JSON text. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise preprocessing state", e);
+        }
+    }
+
+    /** Writes the artefact atomically (temporary file in the same directory, then an atomic move). */
+    public void save(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(tmp, toJson());
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Reads an artefact written by {@link #save}.
+     *
+     * @throws DataFormatException when the file is missing, not valid JSON or of another format version
+     */
+    public static Preprocessing load(Path file) {
+        String name = file.toString();
+        byte[] bytes = SourceLines.readBytes(file, name);
+        Preprocessing p;
+        try {
+            int version = JSON.readTree(bytes).path("format_version").asInt(-1);
+            if (version != FORMAT_VERSION) {
+                throw new DataFormatException(name, 0, "format_version " + (version < 0 ? "is missing" : version + " is not supported")
+                        + "; this version of rnnkit reads format_version " + FORMAT_VERSION);
+            }
+            p = JSON.readValue(bytes, Preprocessing.class);
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new DataFormatException(name, line, "not a valid preprocessing artefact: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (IOException e) {
+            throw new DataFormatException(name, 0, "cannot read: " + e.getMessage());
+        }
+        if (p.family() == null || p.shapeState() == null) {
+            throw new DataFormatException(name, 0, "not a valid preprocessing artefact: the state of family '" + p.family() + "' is missing");
+        }
+        return p;
+    }
+
+    private Object shapeState() {
+        return family == null ? null : switch (family) {
+            case TEXT_CLASSIFICATION -> textClassification;
+            case TAGGING -> tagging;
+            case TIME_SERIES -> timeSeries;
+            case GENERATION -> generation;
+        };
+    }
+}

@@ -1,0 +1,122 @@
+package dev.rnnkit.data.tagging;
+
+import dev.rnnkit.config.TaggingDataConfig.TagScheme;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads per-token tags in one scheme (IOB1, IOB2, IOBES) as entity spans and writes spans in another.
+ */
+public final class TagSchemes {
+
+    /** An entity covering tokens {@code start} (inclusive) to {@code end} (exclusive). */
+    public record Span(int start, int end, String type) {
+    }
+
+    /** A tag that breaks the scheme, at token {@code index}. */
+    public static final class Violation extends Exception {
+        private final int index;
+
+        Violation(int index, String message) {
+            super(message, null, false, false);
+            this.index = index;
+        }
+
+        /** The 0-based index of the offending tag. */
+        public int index() {
+            return index;
+        }
+    }
+
+    private TagSchemes() {
+    }
+
+    /** Converts a sentence's tags from one scheme to another. */
+    public static List<String> convert(List<String> tags, TagScheme from, TagScheme to) throws Violation {
+        return write(read(tags, from), tags.size(), to);
+    }
+
+    /** The entity spans of a tag sequence, checking that it follows {@code scheme}. */
+    public static List<Span> read(List<String> tags, TagScheme scheme) throws Violation {
+        List<Span> spans = new ArrayList<>();
+        String open = null;      // type of the entity being read
+        int start = -1;
+        String prev = "O";
+        for (int i = 0; i < tags.size(); i++) {
+            String tag = tags.get(i);
+            char p = prefix(tag, scheme, i);
+            String type = tag.equals("O") ? null : tag.substring(2);
+            boolean continues = open != null && open.equals(type);
+            if (scheme == TagScheme.IOBES && open != null && !(continues && (p == 'I' || p == 'E'))) {
+                throw new Violation(i, "tag '" + tag + "' follows '" + prev + "'; in iobes an open entity continues with I-"
+                        + open + " or ends with E-" + open);
+            }
+            if ((p == 'I' || p == 'E') && !continues && scheme != TagScheme.IOB1) {
+                throw new Violation(i, "tag '" + tag + "' follows '" + prev + "'; in " + scheme.yamlName()
+                        + " an entity starts with B-" + (scheme == TagScheme.IOBES ? " or S-" : ""));
+            }
+            boolean startsNew = p == 'B' || p == 'S' || (p == 'I' && !continues);
+            if (p == 'O' || startsNew) {
+                if (open != null) {
+                    spans.add(new Span(start, i, open));
+                }
+                open = p == 'O' ? null : type;
+                start = i;
+            }
+            if (p == 'S' || p == 'E') {
+                spans.add(new Span(start, i + 1, type));
+                open = null;
+            }
+            prev = tag;
+        }
+        if (open != null) {
+            if (scheme == TagScheme.IOBES) {
+                throw new Violation(tags.size() - 1, "the sentence ends inside entity '" + prev + "'; in iobes an entity ends with E- or is S-");
+            }
+            spans.add(new Span(start, tags.size(), open));
+        }
+        return spans;
+    }
+
+    /** The tags of {@code length} tokens holding {@code spans}, written in {@code scheme}. */
+    public static List<String> write(List<Span> spans, int length, TagScheme scheme) {
+        List<String> tags = new ArrayList<>(java.util.Collections.nCopies(length, "O"));
+        Span previous = null;
+        for (Span s : spans) {
+            for (int i = s.start(); i < s.end(); i++) {
+                tags.set(i, "I-" + s.type());
+            }
+            boolean adjacentSameType = previous != null && previous.end() == s.start() && previous.type().equals(s.type());
+            switch (scheme) {
+                case IOB1 -> {
+                    if (adjacentSameType) {
+                        tags.set(s.start(), "B-" + s.type());
+                    }
+                }
+                case IOB2 -> tags.set(s.start(), "B-" + s.type());
+                case IOBES -> {
+                    if (s.end() - s.start() == 1) {
+                        tags.set(s.start(), "S-" + s.type());
+                    } else {
+                        tags.set(s.start(), "B-" + s.type());
+                        tags.set(s.end() - 1, "E-" + s.type());
+                    }
+                }
+            }
+            previous = s;
+        }
+        return tags;
+    }
+
+    private static char prefix(String tag, TagScheme scheme, int index) throws Violation {
+        if (tag.equals("O")) {
+            return 'O';
+        }
+        String allowed = scheme == TagScheme.IOBES ? "BIES" : "BI";
+        if (tag.length() < 3 || tag.charAt(1) != '-' || allowed.indexOf(tag.charAt(0)) < 0) {
+            throw new Violation(index, "tag '" + tag + "' is not " + scheme.yamlName() + ": expected O or "
+                    + String.join("/", allowed.chars().mapToObj(c -> (char) c + "-").toList()) + " followed by a type");
+        }
+        return tag.charAt(0);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.rnnkit.data.tagging;
+
+import dev.rnnkit.config.DataConfig;
+import dev.rnnkit.config.InputType;
+import dev.rnnkit.config.RnnkitConfig;
+import dev.rnnkit.config.TaggingDataConfig;
+import dev.rnnkit.data.DataPipelines;
+import dev.rnnkit.data.PreparedData;
+import dev.rnnkit.data.Preprocessing;
+import dev.rnnkit.data.ReadLog;
+import dev.rnnkit.data.SourceLines;
+import dev.rnnkit.data.Splits;
+import dev.rnnkit.data.Tokenizer;
+import dev.rnnkit.data.Vocabulary;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Reads CoNLL-style column files into per-token tag batches with masks.
+ *
+ * <p>{@code -DOCSTART-} lines are skipped; a blank or whitespace-only line ends a sentence. Tags are
+ * checked against {@code input_scheme} and converted to {@code scheme}.
+ */
+public final class TaggingPipeline {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /** One well-formed sentence, tags already in the training scheme. */
+    record Sentence(String file, List<Long> lines, List<String> tokens, List<String> tags) {
+    }
+
+    /** One encoded sentence. */
+    record Example(int[] ids, int[] tags) {
+    }
+
+    private TaggingPipeline() {
+    }
+
+    /** Reads, splits, fits vocabulary and tag set on the training split, and batches every split. */
+    public static PreparedData prepare(RnnkitConfig config, Path dataDir) {
+        DataConfig d = config.data();
+        TaggingDataConfig t = d.taggingOrDefaults();
+        ReadLog log = new ReadLog(d.onError());
+        Splits<Sentence> sentences = Splits.read(d, name -> readSentences(dataDir, name, t, log), false, config.seed());
+
+        Tokenizer tokenizer = new Tokenizer(d.tokenizer());
+        Map<String, Integer> counts = new HashMap<>();
+        TreeSet<String> tagNames = new TreeSet<>();
+        for (Sentence s : sentences.train()) {
+            s.tokens().forEach(tok -> counts.merge(tokenizer.normalize(tok), 1, Integer::sum));
+            tagNames.addAll(s.tags());
+        }
+        List<String> tagList = new ArrayList<>();
+        if (tagNames.remove("O")) {
+            tagList.add("O"); // "O" first, then the entity tags in text order
+        }
+        tagList.addAll(tagNames);
+        Integer maxSize = DataPipelines.vocabularyLimit(config);
+        TaggingState state = new TaggingState(config.input().type(), d.tokenizer(), t.maxLength(),
+                Vocabulary.ofTokens(counts, maxSize, d.vocabulary().minFreq()), Vocabulary.of(tagList), t.scheme());
+
+        Splits<Example> examples = sentences.map(part -> encode(part, state, log));
+        log.note("vocabulary: " + state.vocabulary().size() + " tokens; tags (" + t.scheme().yamlName() + "): "
+                + String.join(" ", tagList));
+        var batches = DataPipelines.batches(examples, config,
+                part -> state.batch(part.stream().map(Example::ids).toList(), part.stream().map(Example::tags).toList()),
+                e -> e.ids().length, state.inputType() == InputType.ONE_HOT ? state.vocabulary().size() : 1, tagList.size());
+        return new PreparedData(Preprocessing.of(state),
+                log.summary(examples.train().size(), Splits.size(examples.validation()), Splits.size(examples.test())),
+                batches, d.prefetch());
+    }
+
+    static List<Sentence> readSentences(Path dataDir, String name, TaggingDataConfig t, ReadLog log) {
+        List<SourceLines.Line> lines = SourceLines.read(DataPipelines.resolve(dataDir, name), name, log);
+        List<Sentence> out = new ArrayList<>();
+        SentenceBuilder current = new SentenceBuilder(name);
+        int expectedColumns = -1;
+        for (SourceLines.Line line : lines) {
+            String text = line.text();
+            if (text.isBlank() || text.startsWith("-DOCSTART-")) {
+                current.finish(t, log, out);
+                current = new SentenceBuilder(name);
+                continue;
+            }
+            if (current.bad) {
+                continue;
+            }
+            String[] fields = t.delimiter() == null ? WHITESPACE.split(text.strip()) : text.split(Pattern.quote(t.delimiter()), -1);
+            if (expectedColumns < 0) {
+                expectedColumns = fields.length;
+            }
+            int tokenCol = t.tokenColumn() < 0 ? fields.length + t.tokenColumn() : t.tokenColumn();
+            int tagCol = t.tagColumn() < 0 ? fields.length + t.tagColumn() : t.tagColumn();
+            if (fields.length != expectedColumns || Math.max(tokenCol, tagCol) >= fields.length || Math.min(tokenCol, tagCol) < 0
+                    || tokenCol == tagCol) {
+                current.reject(log, line.number(), "wrong column count", "expected " + expectedColumns + " columns (token column "
+                        + t.tokenColumn() + ", tag column " + t.tagColumn() + "), got " + fields.length);
+                continue;
+            }
+            current.add(line.number(), fields[tokenCol], fields[tagCol]);
+        }
+        current.finish(t, log, out);
+        return out;
+    }
+
+    /** Collects one sentence's lines; a rejected line spoils the whole sentence. */
+    private static final class SentenceBuilder {
+        private final String file;
+        private final List<Long> lines = new ArrayList<>();
+        private final List<String> tokens = new ArrayList<>();
+        private final List<String> tags = new ArrayList<>();
+        private boolean bad;
+
+        SentenceBuilder(String file) {
+            this.file = file;
+        }
+
+        void add(long line, String token, String tag) {
+            lines.add(line);
+            tokens.add(token);
+            tags.add(tag);
+        }
+
+        void reject(ReadLog log, long line, String kind, String message) {
+            bad = true;
+            log.reject(file, line, kind, message);
+        }
+
+        void finish(TaggingDataConfig t, ReadLog log, List<Sentence> out) {
+            if (tokens.isEmpty() && !bad) {
+                return;
+            }
+            log.rowRead();
+            if (bad) {
+                return;
+            }
+            try {
+                out.add(new Sentence(file, lines, tokens, TagSchemes.convert(tags, t.inputScheme(), t.scheme())));
+            } catch (TagSchemes.Violation v) {
+                log.reject(file, lines.get(v.index()), "tag scheme violation", v.getMessage());
+            }
+        }
+    }
+
+    private static List<Example> encode(List<Sentence> sentences, TaggingState state, ReadLog log) {
+        List<Example> out = new ArrayList<>(sentences.size());
+        sentences:
+        for (Sentence s : sentences) {
+            int[] ids = state.encodeTokens(s.tokens());
+            int[] tags = new int[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                tags[i] = state.tags().id(s.tags().get(i));
+                if (tags[i] < 0) {
+                    log.reject(s.file(), s.lines().get(i), "unknown tag", "unknown tag '" + s.tags().get(i)
+                            + "'; the training split has " + String.join(" ", state.tags().entries()));
+                    continue sentences;
+                }
+            }
+            out.add(new Example(ids, tags));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.rnnkit.data.tagging;
+
+import dev.rnnkit.config.InputType;
+import dev.rnnkit.config.TaggingDataConfig.TagScheme;
+import dev.rnnkit.config.TokenizerConfig;
+import dev.rnnkit.data.Tensors;
+import dev.rnnkit.data.Tokenizer;
+import dev.rnnkit.data.Vocabulary;
+import dev.rnnkit.model.DataShape;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * What token tagging fitted on the training split: token normalisation, vocabulary and tag set.
+ *
+ * @param inputType  embedding ([b, 1, T] ids) or one_hot ([b, V, T])
+ * @param tokenizer  token normalisation (lowercase, strip_punctuation); tokens come pre-split
+ * @param maxLength  the truncation length, or null for none
+ * @param vocabulary the token vocabulary (0 = padding, 1 = unknown)
+ * @param tags       the tag names by index, in the training scheme
+ * @param scheme     the scheme the tags are written in
+ */
+public record TaggingState(InputType inputType, TokenizerConfig tokenizer, Integer maxLength, Vocabulary vocabulary,
+                           Vocabulary tags, TagScheme scheme) {
+
+    /** The token ids of one pre-split sentence. */
+    public int[] encodeTokens(List<String> tokens) {
+        Tokenizer t = new Tokenizer(tokenizer);
+        return vocabulary.encode(tokens.stream().map(t::normalize).toList(), maxLength);
+    }
+
+    /** Features and masks for raw sentences (no labels), in the given order. */
+    public DataSet encode(List<List<String>> sentences) {
+        return batch(sentences.stream().map(this::encodeTokens).toList(), null);
+    }
+
+    /** A batch in the training layout; {@code tagIds} (may be null) become one-hot labels [b, C, T] with a mask. */
+    public DataSet batch(List<int[]> ids, List<int[]> tagIds) {
+        int steps = Math.max(1, Tensors.maxLength(ids));
+        INDArray mask = Tensors.mask(ids, steps);
+        return new DataSet(Tensors.tokenFeatures(ids, steps, inputType, vocabulary.size()),
+                tagIds == null ? null : Tensors.oneHotSequences(tagIds, tags.size(), steps), mask, tagIds == null ? null : mask);
+    }
+
+    /** The predicted tag of each real step of a [b, C, T] output; {@code mask} [b, T] tells the lengths. */
+    public List<List<String>> decodeTags(INDArray output, INDArray mask) {
+        INDArray best = output.argMax(1);
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < output.size(0); i++) {
+            int len = mask.getRow(i).sumNumber().intValue();
+            List<String> sentence = new ArrayList<>(len);
+            for (int t = 0; t < len; t++) {
+                sentence.add(tags.entry(best.getInt(i, t)));
+            }
+            out.add(sentence);
+        }
+        return out;
+    }
+
+    /** Sizes for the model builder. */
+    public DataShape shape() {
+        return new DataShape(vocabulary.size(), null, tags.size(), null);
+    }
+}

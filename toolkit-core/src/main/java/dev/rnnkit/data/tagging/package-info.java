@@ -1,0 +1,4 @@
+/**
+ * Per-token tagging from CoNLL column files, with IOB1/IOB2/IOBES checking and conversion.
+ */
+package dev.rnnkit.data.tagging;

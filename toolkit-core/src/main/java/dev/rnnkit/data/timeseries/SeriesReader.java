@@ -1,0 +1,166 @@
+package dev.rnnkit.data.timeseries;
+
+import dev.rnnkit.config.TimeSeriesDataConfig;
+import dev.rnnkit.data.DataFormatException;
+import dev.rnnkit.data.DelimitedLine;
+import dev.rnnkit.data.ReadLog;
+import dev.rnnkit.data.SourceLines;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Parses a headed CSV into {@link SeriesRow}s: numeric targets and covariates, categories, timestamps.
+ *
+ * <p>Cells listed in {@code missing_values} are missing; {@code missing: fail} rejects them, {@code ffill}
+ * carries the previous value forward, {@code drop} keeps them as gaps that windows avoid.
+ */
+public final class SeriesReader {
+
+    private SeriesReader() {
+    }
+
+    /** The rows of one file, in file order. */
+    public static List<SeriesRow> read(Path file, String name, TimeSeriesDataConfig s, ReadLog log) {
+        List<SourceLines.Line> lines = SourceLines.read(file, name, log);
+        if (lines.isEmpty()) {
+            throw new DataFormatException(name, 0, "the file is empty; expected a header line");
+        }
+        char delimiter = DelimitedLine.charOf(s.delimiter());
+        List<String> header = DelimitedLine.split(lines.get(0).text(), delimiter, '"');
+        if (header == null) {
+            throw new DataFormatException(name, lines.get(0).number(), "unclosed quote in the header");
+        }
+        int[] timestampCols = columns(header, s.timestampColumns(), name, "timestamp_columns");
+        List<String> numericNames = new ArrayList<>(s.targetColumns());
+        numericNames.addAll(s.covariateColumns());
+        int[] numericCols = columns(header, s.targetColumns(), name, "target_columns");
+        int[] covariateCols = columns(header, s.covariateColumns(), name, "covariate_columns");
+        numericCols = concat(numericCols, covariateCols);
+        int[] categoricalCols = columns(header, s.categoricalColumns(), name, "categorical_columns");
+        Set<String> missing = Set.copyOf(s.missingValues());
+
+        List<SeriesRow> rows = new ArrayList<>();
+        rows:
+        for (SourceLines.Line line : lines.subList(1, lines.size())) {
+            if (line.text().isEmpty()) {
+                continue;
+            }
+            log.rowRead();
+            List<String> f = DelimitedLine.split(line.text(), delimiter, '"');
+            if (f == null) {
+                log.reject(name, line.number(), "unclosed quote", "unclosed quote");
+                continue;
+            }
+            if (f.size() != header.size()) {
+                log.reject(name, line.number(), "wrong column count", "expected " + header.size() + " columns, got " + f.size());
+                continue;
+            }
+            double[] numbers = new double[numericCols.length];
+            for (int j = 0; j < numericCols.length; j++) {
+                String cell = f.get(numericCols[j]).strip();
+                String col = numericNames.get(j);
+                if (missing.contains(cell)) {
+                    if (!missingAllowed(s, name, line.number(), col, cell, log)) {
+                        continue rows;
+                    }
+                    numbers[j] = Double.NaN;
+                    continue;
+                }
+                double v;
+                try {
+                    v = Double.parseDouble(cell);
+                } catch (NumberFormatException e) {
+                    log.reject(name, line.number(), "non-numeric value", "column '" + col + "': '" + cell + "' is not a number");
+                    continue rows;
+                }
+                if (!Double.isFinite(v)) {
+                    log.reject(name, line.number(), "non-finite value", "column '" + col + "': non-finite value '" + cell + "'");
+                    continue rows;
+                }
+                numbers[j] = v;
+            }
+            String[] categories = new String[categoricalCols.length];
+            for (int j = 0; j < categoricalCols.length; j++) {
+                String cell = f.get(categoricalCols[j]).strip();
+                if (missing.contains(cell)) {
+                    if (!missingAllowed(s, name, line.number(), s.categoricalColumns().get(j), cell, log)) {
+                        continue rows;
+                    }
+                } else {
+                    categories[j] = cell;
+                }
+            }
+            rows.add(new SeriesRow(line.number(), timestamp(f, timestampCols), numbers, categories));
+        }
+        return s.missing() == TimeSeriesDataConfig.Missing.FFILL ? forwardFill(rows) : rows;
+    }
+
+    private static boolean missingAllowed(TimeSeriesDataConfig s, String name, long line, String col, String cell, ReadLog log) {
+        if (s.missing() == TimeSeriesDataConfig.Missing.FAIL) {
+            log.reject(name, line, "missing value", "column '" + col + "': missing value '" + cell
+                    + "' (set data.time_series.missing to drop or ffill to accept gaps)");
+            return false;
+        }
+        return true;
+    }
+
+    /** Carries each column's last seen value into later gaps; leading gaps stay missing. */
+    private static List<SeriesRow> forwardFill(List<SeriesRow> rows) {
+        List<SeriesRow> out = new ArrayList<>(rows.size());
+        SeriesRow prev = null;
+        for (SeriesRow r : rows) {
+            double[] n = r.numbers().clone();
+            String[] c = r.categories().clone();
+            if (prev != null) {
+                for (int j = 0; j < n.length; j++) {
+                    n[j] = Double.isNaN(n[j]) ? prev.numbers()[j] : n[j];
+                }
+                for (int j = 0; j < c.length; j++) {
+                    c[j] = c[j] == null ? prev.categories()[j] : c[j];
+                }
+            }
+            prev = new SeriesRow(r.line(), r.timestamp(), n, c);
+            out.add(prev);
+        }
+        return out;
+    }
+
+    private static String timestamp(List<String> fields, int[] cols) {
+        if (cols.length == 0) {
+            return null;
+        }
+        if (cols.length == 1) {
+            return fields.get(cols[0]).strip();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int c : cols) {
+            String part = fields.get(c).strip();
+            if (!sb.isEmpty()) {
+                sb.append('-');
+            }
+            // Zero-pad numbers so that composed timestamps sort as text (2010-01-02-03).
+            sb.append(part.matches("\\d") ? "0" + part : part);
+        }
+        return sb.toString();
+    }
+
+    private static int[] columns(List<String> header, List<String> names, String file, String key) {
+        int[] out = new int[names.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = header.indexOf(names.get(i));
+            if (out[i] < 0) {
+                throw new DataFormatException(file, 1, "no column '" + names.get(i) + "' (data.time_series." + key
+                        + ") in the header; columns are " + String.join(", ", header));
+            }
+        }
+        return out;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.rnnkit.data.timeseries;
+
+import dev.rnnkit.config.DataConfig;
+import dev.rnnkit.config.OutputType;
+import dev.rnnkit.config.RnnkitConfig;
+import dev.rnnkit.config.TimeSeriesDataConfig;
+import dev.rnnkit.data.DataPipelines;
+import dev.rnnkit.data.PreparedData;
+import dev.rnnkit.data.Preprocessing;
+import dev.rnnkit.data.ReadLog;
+import dev.rnnkit.data.Splits;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Reads a CSV series into sliding windows of {@code lookback} steps with the next {@code horizon} steps as labels.
+ *
+ * <p>Splits are chronological (fractions of rows, or cut-off timestamps); scalers and categories are
+ * fitted on the training split only; windows never cross a split boundary.
+ */
+public final class TimeSeriesPipeline {
+
+    private TimeSeriesPipeline() {
+    }
+
+    /** A split's rows with the file they came from (for messages). */
+    private record Part(String file, List<SeriesRow> rows) {
+    }
+
+    /** Reads, splits, fits and windows the series. */
+    public static PreparedData prepare(RnnkitConfig config, Path dataDir) {
+        DataConfig d = config.data();
+        TimeSeriesDataConfig s = d.timeSeries();
+        ReadLog log = new ReadLog(d.onError());
+        Splits<SeriesRow> rows = split(d, s, name -> SeriesReader.read(DataPipelines.resolve(dataDir, name), name, s, log));
+
+        List<String> numeric = new ArrayList<>(s.targetColumns());
+        numeric.addAll(s.covariateColumns());
+        List<ColumnScaler> scalers = new ArrayList<>();
+        for (int j = 0; j < numeric.size(); j++) {
+            scalers.add(ColumnScaler.fit(numeric.get(j), rows.train(), j, s.normalization()));
+        }
+        Map<String, List<String>> categories = new LinkedHashMap<>();
+        for (int c = 0; c < s.categoricalColumns().size(); c++) {
+            TreeSet<String> seen = new TreeSet<>();
+            for (SeriesRow r : rows.train()) {
+                if (r.categories()[c] != null) {
+                    seen.add(r.categories()[c]);
+                }
+            }
+            categories.put(s.categoricalColumns().get(c), List.copyOf(seen));
+        }
+        OutputType type = config.output().type();
+        int horizon = type == OutputType.FORECAST ? config.output().horizon() : 1;
+        TimeSeriesState state = new TimeSeriesState(type, s, horizon, scalers, categories);
+
+        String[] names = {d.train(), d.validation() != null ? d.validation() : d.train(), d.test() != null ? d.test() : d.train()};
+        Splits<TimeSeriesState.Window> windows = new Splits<>(
+                windows(state, rows.train(), names[0], "train", log),
+                rows.validation() == null ? null : windows(state, rows.validation(), names[1], "validation", log),
+                rows.test() == null ? null : windows(state, rows.test(), names[2], "test", log));
+        var batches = DataPipelines.batches(windows, config, state::batch, null, state.featureCount(),
+                state.targetCount() * (type == OutputType.FORECAST ? horizon : 1));
+        return new PreparedData(Preprocessing.of(state),
+                log.summary(windows.train().size(), Splits.size(windows.validation()), Splits.size(windows.test())),
+                batches, d.prefetch());
+    }
+
+    private static List<TimeSeriesState.Window> windows(TimeSeriesState state, List<SeriesRow> rows, String file, String split, ReadLog log) {
+        TimeSeriesState.Segment segment = state.segment(rows, file, log);
+        List<TimeSeriesState.Window> out = state.windows(segment);
+        int dropped = state.possibleWindows(segment) - out.size();
+        if (dropped > 0) {
+            log.note(split + ": " + dropped + " of " + state.possibleWindows(segment) + " windows dropped because they touch missing values");
+        }
+        return out;
+    }
+
+    /** Chronological splits: separate files, cut-off timestamps, or fractions of the rows from the end. */
+    private static Splits<SeriesRow> split(DataConfig d, TimeSeriesDataConfig s, java.util.function.Function<String, List<SeriesRow>> reader) {
+        if (s.validationStart() == null && s.testStart() == null) {
+            return Splits.read(d, reader, true, 0L);
+        }
+        List<SeriesRow> all = reader.apply(d.train());
+        List<SeriesRow> train = new ArrayList<>();
+        List<SeriesRow> validation = s.validationStart() == null ? null : new ArrayList<>();
+        List<SeriesRow> test = s.testStart() == null ? null : new ArrayList<>();
+        for (SeriesRow r : all) {
+            if (test != null && r.timestamp().compareTo(s.testStart()) >= 0) {
+                test.add(r);
+            } else if (validation != null && r.timestamp().compareTo(s.validationStart()) >= 0) {
+                validation.add(r);
+            } else {
+                train.add(r);
+            }
+        }
+        return new Splits<>(train,
+                validation != null ? validation : d.validation() != null ? reader.apply(d.validation()) : null,
+                test != null ? test : d.test() != null ? reader.apply(d.test()) : null);
+    }
+}

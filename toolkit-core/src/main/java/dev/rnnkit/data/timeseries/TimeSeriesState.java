@@ -1,0 +1,210 @@
+package dev.rnnkit.data.timeseries;
+
+import dev.rnnkit.config.DataConfig;
+import dev.rnnkit.config.OutputType;
+import dev.rnnkit.config.TimeSeriesDataConfig;
+import dev.rnnkit.data.ReadLog;
+import dev.rnnkit.model.DataShape;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * What the time-series pipeline fitted on the training split: scalers, categories and window settings.
+ *
+ * <p>Features per step are the targets, then the numeric covariates, then one one-hot block per
+ * categorical column, all scaled. Forecast labels are [b, horizon * targets], index {@code h * targets + k}.
+ *
+ * @param outputType forecast (labels [b, H*K]), regression (H = 1, labels [b, K]) or sequence_regression
+ *                   (next-step targets at every step, labels [b, K, lookback] with a mask)
+ * @param settings   the time_series section of the config (columns, lookback, stride, missing values)
+ * @param horizon    future steps predicted per window (1 unless forecast)
+ * @param scalers    one per target then covariate column
+ * @param categories the training categories of each categorical column, sorted
+ */
+public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settings, int horizon,
+                              List<ColumnScaler> scalers, Map<String, List<String>> categories) {
+
+    /** A split's rows as scaled arrays, plus which rows are complete. */
+    public record Segment(List<SeriesRow> rows, float[][] features, float[][] targets, boolean[] complete) {
+    }
+
+    /** A window starting at row {@code start} of a segment. */
+    public record Window(Segment segment, int start) {
+    }
+
+    /**
+     * Windows over a CSV for evaluation or prediction: features, labels (scaled) and the timestamps of
+     * each window's forecast steps (null entries without timestamp columns).
+     */
+    public record ForecastData(DataSet data, List<List<String>> targetTimestamps) {
+    }
+
+    /** Targets plus numeric covariates plus one-hot category slots. */
+    public int featureCount() {
+        return scalers.size() + settings.categoricalColumns().stream().mapToInt(c -> categories.get(c).size()).sum();
+    }
+
+    /** Number of target columns. */
+    public int targetCount() {
+        return settings.targetColumns().size();
+    }
+
+    /** Label steps per window: the horizon, or the lookback for sequence_regression. */
+    private int labelSteps() {
+        return outputType == OutputType.SEQUENCE_REGRESSION ? settings.lookback() : horizon;
+    }
+
+    /** Rows needed after a window start. */
+    private int span() {
+        return settings.lookback() + (outputType == OutputType.SEQUENCE_REGRESSION ? 1 : horizon);
+    }
+
+    /** Scales rows and one-hot encodes categories; a row with an unseen category is rejected. */
+    public Segment segment(List<SeriesRow> input, String file, ReadLog log) {
+        List<SeriesRow> rows = new ArrayList<>(input.size());
+        List<float[]> features = new ArrayList<>(input.size());
+        int f = featureCount();
+        rows:
+        for (SeriesRow r : input) {
+            float[] x = new float[f];
+            for (int j = 0; j < scalers.size(); j++) {
+                x[j] = (float) scalers.get(j).apply(r.numbers()[j]);
+            }
+            int offset = scalers.size();
+            for (int c = 0; c < r.categories().length; c++) {
+                String col = settings.categoricalColumns().get(c);
+                List<String> known = categories.get(col);
+                String value = r.categories()[c];
+                if (value != null) {
+                    int k = known.indexOf(value);
+                    if (k < 0) {
+                        log.reject(file, r.line(), "unknown category", "column '" + col + "': unknown category '" + value
+                                + "'; the training split has " + String.join(", ", known));
+                        continue rows;
+                    }
+                    x[offset + k] = 1f;
+                }
+                offset += known.size();
+            }
+            rows.add(r);
+            features.add(x);
+        }
+        int n = rows.size();
+        float[][] targets = new float[n][];
+        boolean[] complete = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            targets[i] = java.util.Arrays.copyOf(features.get(i), targetCount());
+            complete[i] = rows.get(i).complete();
+        }
+        return new Segment(rows, features.toArray(new float[0][]), targets, complete);
+    }
+
+    /** Window starts every {@code stride} rows whose rows are all complete. */
+    public List<Window> windows(Segment s) {
+        int n = s.rows().size();
+        int[] incompleteBefore = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            incompleteBefore[i + 1] = incompleteBefore[i] + (s.complete()[i] ? 0 : 1);
+        }
+        List<Window> out = new ArrayList<>();
+        for (int start = 0; start + span() <= n; start += settings.stride()) {
+            if (incompleteBefore[start + span()] == incompleteBefore[start]) {
+                out.add(new Window(s, start));
+            }
+        }
+        return out;
+    }
+
+    /** The number of window starts in a segment, complete or not. */
+    public int possibleWindows(Segment s) {
+        int n = s.rows().size() - span();
+        return n < 0 ? 0 : n / settings.stride() + 1;
+    }
+
+    /** Features [b, F, lookback] and labels in the layout of the output type. */
+    public DataSet batch(List<Window> windows) {
+        int b = windows.size();
+        int lookback = settings.lookback();
+        int f = featureCount();
+        int k = targetCount();
+        float[] x = new float[b * f * lookback];
+        boolean perStep = outputType == OutputType.SEQUENCE_REGRESSION;
+        float[] y = new float[b * k * labelSteps()];
+        for (int i = 0; i < b; i++) {
+            Window w = windows.get(i);
+            for (int t = 0; t < lookback; t++) {
+                float[] row = w.segment().features()[w.start() + t];
+                for (int j = 0; j < f; j++) {
+                    x[(i * f + j) * lookback + t] = row[j];
+                }
+            }
+            for (int h = 0; h < labelSteps(); h++) {
+                float[] target = w.segment().targets()[w.start() + (perStep ? h + 1 : lookback + h)];
+                for (int j = 0; j < k; j++) {
+                    y[perStep ? (i * k + j) * lookback + h : i * k * horizon + h * k + j] = target[j];
+                }
+            }
+        }
+        INDArray features = Nd4j.create(x, new long[]{b, f, lookback}, 'c');
+        if (perStep) {
+            INDArray mask = Nd4j.ones(b, lookback);
+            return new DataSet(features, Nd4j.create(y, new long[]{b, k, lookback}, 'c'), mask, mask);
+        }
+        return new DataSet(features, Nd4j.create(y, new long[]{b, (long) k * horizon}, 'c'));
+    }
+
+    /** The timestamps of a window's label steps (null without timestamp columns). */
+    public List<String> labelTimestamps(Window w) {
+        int first = outputType == OutputType.SEQUENCE_REGRESSION ? w.start() + 1 : w.start() + settings.lookback();
+        List<String> out = new ArrayList<>(labelSteps());
+        for (int h = 0; h < labelSteps(); h++) {
+            out.add(w.segment().rows().get(first + h).timestamp());
+        }
+        return out;
+    }
+
+    /**
+     * Every complete window of a CSV file (read with the training settings and {@code on_error: fail}),
+     * with scaled labels and the timestamps of the predicted steps.
+     */
+    public ForecastData encode(Path csv) {
+        ReadLog log = new ReadLog(DataConfig.OnError.FAIL);
+        Segment s = segment(SeriesReader.read(csv, csv.toString(), settings, log), csv.toString(), log);
+        List<Window> windows = windows(s);
+        if (windows.isEmpty()) {
+            throw new dev.rnnkit.data.DataFormatException(csv.toString(), 0, "too few complete rows for one window of lookback "
+                    + settings.lookback() + " plus " + (span() - settings.lookback()) + " label step(s)");
+        }
+        return new ForecastData(batch(windows), windows.stream().map(this::labelTimestamps).toList());
+    }
+
+    /** Forecasts [b, H*K] (scaled) in original units, as [b][h][k]. */
+    public double[][][] inverseForecast(INDArray predictions) {
+        int b = (int) predictions.size(0);
+        int k = targetCount();
+        double[][][] out = new double[b][horizon][k];
+        for (int i = 0; i < b; i++) {
+            for (int h = 0; h < horizon; h++) {
+                for (int j = 0; j < k; j++) {
+                    out[i][h][j] = scalers.get(j).invert(predictions.getDouble(i, (long) h * k + j));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One scaled value of target {@code k} in original units. */
+    public double inverseTarget(int k, double scaled) {
+        return scalers.get(k).invert(scaled);
+    }
+
+    /** Sizes for the model builder: features per step and targets per step (the head emits horizon × that). */
+    public DataShape shape() {
+        return new DataShape(null, featureCount(), null, targetCount());
+    }
+}

@@ -1,0 +1,130 @@
+package dev.rnnkit.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.rnnkit.config.ColumnRef;
+import dev.rnnkit.config.ConfigError;
+import dev.rnnkit.config.ConfigException;
+import dev.rnnkit.config.ConfigLoader;
+import dev.rnnkit.config.DataConfig;
+import dev.rnnkit.config.DataFamily;
+import dev.rnnkit.config.InputType;
+import dev.rnnkit.config.OutputType;
+import dev.rnnkit.config.RnnkitConfig;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The data section binds the documented examples and the validator explains wrong combinations. */
+class DataConfigTest {
+
+    static final String SST2 = """
+            input: {type: embedding, embedding_size: 100}
+            encoder: [{cell_type: lstm, state_size: 128}]
+            output: {type: classification}
+            data:
+              train: sst2/train.tsv
+              validation: sst2/dev.tsv
+              tokenizer: {level: word, lowercase: true}
+              vocabulary: {max_size: 20000, min_freq: 2}
+              text: {text_column: sentence, label_column: label, max_length: 64}
+            """;
+    static final String CONLL = """
+            input: {type: embedding, embedding_size: 100}
+            encoder: [{cell_type: lstm, state_size: 128, bidirectional: true}]
+            output: {type: tagging}
+            data:
+              train: conll2003/train.txt
+              validation: conll2003/valid.txt
+              test: conll2003/test.txt
+              tagging: {token_column: 0, tag_column: 3, input_scheme: iob2, scheme: iobes}
+            """;
+    static final String TEMPERATURES = """
+            input: {type: dense}
+            encoder: [{cell_type: lstm, state_size: 64}]
+            output: {type: forecast, horizon: 7}
+            data:
+              train: timeseries/daily-min-temperatures.csv
+              time_series:
+                timestamp_columns: [Date]
+                target_columns: [Temp]
+                lookback: 30
+                validation_start: "1989-01-01"
+                test_start: "1990-01-01"
+            """;
+    static final String POLLUTION = """
+            input: {type: dense}
+            encoder: [{cell_type: lstm, state_size: 64}]
+            output: {type: forecast, horizon: 24}
+            data:
+              train: timeseries/pollution.csv
+              validation_split: 0.1
+              test_split: 0.1
+              time_series:
+                timestamp_columns: [year, month, day, hour]
+                target_columns: [pm2.5]
+                covariate_columns: [DEWP, TEMP, PRES, Iws, Is, Ir]
+                categorical_columns: [cbwd]
+                lookback: 48
+                missing: ffill
+            """;
+    static final String FRENCH_RAP = """
+            input: {type: one_hot}
+            encoder: [{cell_type: lstm, state_size: 256, num_layers: 2}]
+            output: {type: generation}
+            data:
+              train: french-rap/french_rap_lyrics
+              validation_split: 0.05
+              tokenizer: {level: char}
+              vocabulary: {max_size: 120}
+              generation: {sequence_length: 100, stride: 50, held_out: files}
+            """;
+
+    private static RnnkitConfig parse(String yaml) throws ConfigException {
+        return ConfigLoader.parse(yaml, "c.yaml", List.of());
+    }
+
+    private static List<String> errors(String yaml) {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(yaml));
+        return e.errors().stream().map(ConfigError::toString).toList();
+    }
+
+    @Test
+    void documentedExamplesValidateAndPickTheirFamily() throws ConfigException {
+        assertEquals(DataFamily.TEXT_CLASSIFICATION, DataPipelines.familyOf(parse(SST2)));
+        assertEquals(DataFamily.TAGGING, DataPipelines.familyOf(parse(CONLL)));
+        assertEquals(DataFamily.TIME_SERIES, DataPipelines.familyOf(parse(TEMPERATURES)));
+        assertEquals(DataFamily.TIME_SERIES, DataPipelines.familyOf(parse(POLLUTION)));
+        assertEquals(DataFamily.GENERATION, DataPipelines.familyOf(parse(FRENCH_RAP)));
+        RnnkitConfig sst = parse(SST2);
+        assertEquals(new ColumnRef("sentence", null), sst.data().text().textColumn());
+        assertEquals(DataConfig.OnError.FAIL, sst.data().onError());
+        assertEquals(ColumnRef.index(1), parse(SST2.replace("label_column: label", "label_column: 1")).data().text().labelColumn());
+    }
+
+    @Test
+    void familyMappingIsExplicit() {
+        assertEquals(Optional.of(DataFamily.TEXT_CLASSIFICATION), DataFamily.of(InputType.ONE_HOT, OutputType.CLASSIFICATION));
+        assertEquals(Optional.of(DataFamily.TIME_SERIES), DataFamily.of(InputType.DENSE, OutputType.REGRESSION));
+        assertEquals(Optional.of(DataFamily.TIME_SERIES), DataFamily.of(InputType.DENSE, OutputType.SEQUENCE_REGRESSION));
+        assertEquals(Optional.empty(), DataFamily.of(InputType.DENSE, OutputType.CLASSIFICATION));
+        assertEquals(Optional.empty(), DataFamily.of(InputType.EMBEDDING, OutputType.SEQ2SEQ));
+    }
+
+    @Test
+    void rejectsSectionsOfAnotherFamilyAndConflictingSplits() {
+        assertEquals(List.of("c.yaml:10: data.time_series: applies to the time_series pipeline; this config reads text_classification data (use data.text)"),
+                errors(SST2 + "  time_series: {target_columns: [x], lookback: 3}\n"));
+        assertEquals(List.of("c.yaml:7: data.validation_split: set either data.validation (a file) or data.validation_split, not both"),
+                errors(SST2.replace("  validation: sst2/dev.tsv\n", "  validation: sst2/dev.tsv\n  validation_split: 0.1\n")));
+        assertEquals(List.of("c.yaml:6: data.time_series.lookback: is required: the steps of history in each window, e.g. 30"),
+                errors(TEMPERATURES.replace("    lookback: 30\n", "")));
+        assertEquals(List.of("c.yaml:9: data.text.delimiter: must be exactly one character (write a tab as \"\\t\"), got '\\\\t'"),
+                errors(SST2.replace("max_length: 64}", "max_length: 64, delimiter: '\\\\t'}")));
+        assertEquals(List.of("c.yaml:13: data.time_series.validation_start: split the series either by time (validation_start, test_start) "
+                        + "or by fractions (validation_split, test_split), not both"),
+                errors(POLLUTION.replace("    lookback: 48\n", "    lookback: 48\n    validation_start: '2014'\n")
+                        .replace("  validation_split: 0.1\n", "")));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.rnnkit.data;
+
+import static dev.rnnkit.data.Fixtures.config;
+import static dev.rnnkit.data.Fixtures.rows;
+import static dev.rnnkit.data.Fixtures.steps;
+import static dev.rnnkit.data.Fixtures.write;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rnnkit.data.tagging.TaggingState;
+import dev.rnnkit.model.DataShape;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.dataset.DataSet;
+
+class TaggingPipelineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void conllSentencesBecomeOneHotTagsWithMasksInTheTrainingScheme() {
+        write(dir, "train.txt", """
+                -DOCSTART- -X- -X- O
+
+                EU NNP B-NP B-ORG
+                rejects VBZ B-VP O
+                German JJ B-NP B-MISC
+                \t\s
+                Peter NNP B-NP B-PER
+                Blackburn NNP I-NP I-PER
+                """);
+        PreparedData data = DataPipelines.prepare(config("""
+                input: {type: embedding}
+                output: {type: tagging}
+                data:
+                  train: train.txt
+                  shuffle: false
+                  prefetch: 0
+                  tagging: {input_scheme: iob2, scheme: iobes}
+                """), dir);
+        TaggingState state = data.artefact().tagging();
+        assertEquals(List.of("O", "B-PER", "E-PER", "S-MISC", "S-ORG"), state.tags().entries());
+        assertEquals(List.of("<pad>", "<unk>", "Blackburn", "EU", "German", "Peter", "rejects"), state.vocabulary().entries());
+        assertEquals(new DataShape(7, null, 5, null), data.shape());
+
+        DataSet b = data.train().next();
+        assertArrayEquals(new long[]{2, 1, 3}, b.getFeatures().shape());
+        assertArrayEquals(new long[]{2, 5, 3}, b.getLabels().shape());
+        // Bucketed: the 2-token sentence first.
+        assertEquals("5 2 0", steps(b.getFeatures(), 0));
+        assertEquals("3 6 4", steps(b.getFeatures(), 1));
+        // Peter/B-PER Blackburn/E-PER: one-hot rows O, B-PER, E-PER, S-MISC, S-ORG over 3 steps.
+        assertEquals("0 0 0 ; 1 0 0 ; 0 1 0 ; 0 0 0 ; 0 0 0", steps(b.getLabels(), 0));
+        // EU/S-ORG rejects/O German/S-MISC
+        assertEquals("0 1 0 ; 0 0 0 ; 0 0 0 ; 0 0 1 ; 1 0 0", steps(b.getLabels(), 1));
+        assertEquals("1 1 0 | 1 1 1", rows(b.getFeaturesMaskArray()));
+        assertEquals("1 1 0 | 1 1 1", rows(b.getLabelsMaskArray()));
+        assertEquals(2, data.summary().rowsRead());
+    }
+
+    @Test
+    void lowercasedTokensAndDecodedTagsFollowTheMask() {
+        write(dir, "train.txt", "The O\nUN B-ORG\n\nun O\n");
+        PreparedData data = DataPipelines.prepare(config("""
+                input: {type: embedding}
+                output: {type: tagging}
+                data: {train: train.txt, prefetch: 0, tokenizer: {lowercase: true}}
+                """), dir);
+        TaggingState state = data.artefact().tagging();
+        assertEquals(List.of("<pad>", "<unk>", "un", "the"), state.vocabulary().entries());
+        DataSet encoded = state.encode(List.of(List.of("THE", "Un", "new"), List.of("un")));
+        assertEquals("3 2 1", steps(encoded.getFeatures(), 0));
+        // Pretend output: tag index = step index pattern; decoding stops at each sentence's length.
+        org.nd4j.linalg.api.ndarray.INDArray out = org.nd4j.linalg.factory.Nd4j.zeros(2, 2, 3);
+        out.putScalar(new long[]{0, 1, 1}, 1.0);
+        assertEquals(List.of(List.of("O", "B-ORG", "O"), List.of("O")), state.decodeTags(out, encoded.getFeaturesMaskArray()));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.rnnkit.data;
+
+import static dev.rnnkit.data.Fixtures.config;
+import static dev.rnnkit.data.Fixtures.rows;
+import static dev.rnnkit.data.Fixtures.steps;
+import static dev.rnnkit.data.Fixtures.write;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rnnkit.config.RnnkitConfig;
+import dev.rnnkit.data.text.TextClassificationState;
+import dev.rnnkit.model.DataShape;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+class TextClassificationPipelineTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String TRAIN = "sentence\tlabel\ngood movie\t1\nbad bad film\t0\ngood\t1\n";
+
+    private RnnkitConfig sst(String input, String extra) {
+        return config("input: {type: " + input + "}\noutput: {type: classification}\n"
+                + "data:\n  train: train.tsv\n  validation: dev.tsv\n  shuffle: false\n" + extra);
+    }
+
+    private static final String COLUMNS = "  prefetch: 0\n  text: {text_column: sentence, label_column: label}\n";
+
+    @Test
+    void embeddingBatchesAreBucketedPaddedAndMaskedWithTrainingVocabulary() {
+        write(dir, "train.tsv", TRAIN);
+        write(dir, "dev.tsv", "sentence\tlabel\ngood film !\t1\n");
+        PreparedData data = DataPipelines.prepare(sst("embedding", COLUMNS), dir);
+
+        TextClassificationState state = data.artefact().textClassification();
+        // counts: bad 2, good 2, film 1, movie 1 → ties broken by text; "!" only in dev → unknown.
+        assertEquals(List.of("<pad>", "<unk>", "bad", "good", "film", "movie"), state.vocabulary().entries());
+        assertEquals(List.of("0", "1"), state.labels().entries());
+        assertEquals(new DataShape(6, null, 2, null), data.shape());
+
+        DataSet train = data.train().next();
+        assertFalse(data.train().hasNext());
+        assertArrayEquals(new long[]{3, 1, 3}, train.getFeatures().shape());
+        // Sorted by length inside the bucket: "good", "good movie", "bad bad film"; end-padded with 0.
+        assertEquals("3 0 0", steps(train.getFeatures(), 0));
+        assertEquals("3 5 0", steps(train.getFeatures(), 1));
+        assertEquals("2 2 4", steps(train.getFeatures(), 2));
+        assertEquals("1 0 0 | 1 1 0 | 1 1 1", rows(train.getFeaturesMaskArray()));
+        assertEquals("0 1 | 0 1 | 1 0", rows(train.getLabels()));
+        assertNull(train.getLabelsMaskArray());
+
+        DataSet dev = data.validation().next();
+        assertEquals("3 4 1", steps(dev.getFeatures(), 0));
+        assertEquals("1 1 1", rows(dev.getFeaturesMaskArray()));
+        assertEquals("0 1", rows(dev.getLabels()));
+        assertNull(data.test());
+        assertEquals("read 4 rows, skipped 0\nexamples: train 3, validation 1, test 0\n"
+                + "vocabulary: 6 tokens (4 distinct in training); labels: 0, 1", data.summary().toString());
+    }
+
+    @Test
+    void oneHotInputHasOneRowPerVocabularyEntryAndMaxLengthTruncates() {
+        write(dir, "train.tsv", TRAIN);
+        write(dir, "dev.tsv", "sentence\tlabel\ngood film !\t1\n");
+        PreparedData data = DataPipelines.prepare(sst("one_hot",
+                "  prefetch: 0\n  bucket_by_length: false\n  text: {text_column: sentence, label_column: label, max_length: 2}\n"), dir);
+        DataSet dev = data.validation().next();
+        assertArrayEquals(new long[]{1, 6, 2}, dev.getFeatures().shape());
+        // "good film" after truncation: id 3 at t0, id 4 at t1.
+        assertEquals("0 0 ; 0 0 ; 0 0 ; 1 0 ; 0 1 ; 0 0", steps(dev.getFeatures(), 0));
+        DataSet train = data.train().next();
+        assertEquals("1 1 | 1 1 | 1 0", rows(train.getFeaturesMaskArray())); // file order without bucketing
+    }
+
+    @Test
+    void seededSplitHoldsOutRowsAndFitsVocabularyOnTheRestOnly() {
+        write(dir, "train.tsv", "text\tlabel\nalpha\ta\nbeta\tb\ngamma\ta\ndelta\tb\n");
+        RnnkitConfig c = config("input: {type: embedding}\noutput: {type: classification}\n"
+                + "data: {train: train.tsv, validation_split: 0.25, prefetch: 0}\n");
+        PreparedData data = DataPipelines.prepare(c, dir);
+        PreparedData again = DataPipelines.prepare(c, dir);
+        assertEquals(3, data.batches().train().numExamples());
+        assertEquals(1, data.batches().validation().numExamples());
+        // 2 reserved + the 3 training words: the held-out word is not in the vocabulary.
+        assertEquals(5, data.artefact().textClassification().vocabulary().size());
+        assertEquals(data.artefact(), again.artefact()); // same seed, same split
+    }
+
+    @Test
+    void regressionLabelsAreOneColumnOfValues() {
+        write(dir, "train.tsv", "t\ty\nup up\t2.5\ndown\t-1\n");
+        RnnkitConfig c = config("input: {type: embedding}\noutput: {type: regression}\n"
+                + "data: {train: train.tsv, shuffle: false, bucket_by_length: false, prefetch: 0}\n");
+        PreparedData data = DataPipelines.prepare(c, dir);
+        assertEquals(new DataShape(4, null, null, 1), data.shape());
+        assertEquals("2.5000 | -1", rows(data.train().next().getLabels()));
+    }
+
+    @Test
+    void prefetchingIteratorDeliversTheSameBatches() {
+        write(dir, "train.tsv", TRAIN);
+        write(dir, "dev.tsv", "sentence\tlabel\ngood film !\t1\n");
+        DataSetIterator it = DataPipelines.prepare(sst("embedding", "  prefetch: 2\n  text: {text_column: 0, label_column: 1}\n"), dir).train();
+        assertEquals("org.nd4j.linalg.dataset.AsyncDataSetIterator", it.getClass().getName());
+        assertTrue(it.hasNext()); // AsyncDataSetIterator fetches in hasNext()
+        assertEquals("0 1 | 0 1 | 1 0", rows(it.next().getLabels()));
+        assertFalse(it.hasNext());
+        it.reset();
+        assertTrue(it.hasNext());
+    }
+}
