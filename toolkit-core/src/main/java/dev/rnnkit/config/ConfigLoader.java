@@ -122,7 +122,6 @@ public final class ConfigLoader {
     /** Parses config text; {@code source} names it in errors. */
     public static RnnkitConfig parse(String yaml, String source, List<String> overrides) throws ConfigException {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
         Node composed;
         try {
             composed = new Yaml(options).compose(new StringReader(yaml));
@@ -133,6 +132,14 @@ public final class ConfigLoader {
             throw new ConfigException(new ConfigError(source, 0, "", "invalid YAML: " + firstLine(e.getMessage())));
         }
         YamlLocations locations = new YamlLocations(composed);
+        if (!locations.duplicates().isEmpty()) {
+            List<ConfigError> dup = new ArrayList<>();
+            for (int i = 0; i < locations.duplicates().size(); i++) {
+                String[] pathAndMessage = locations.duplicates().get(i).split(": ", 2);
+                dup.add(new ConfigError(source, locations.duplicateLines().get(i), pathAndMessage[0], pathAndMessage[1]));
+            }
+            throw new ConfigException(dup);
+        }
         JsonNode tree;
         try {
             tree = composed == null ? NullNode.getInstance() : MAPPER.readTree(yaml);
@@ -154,7 +161,7 @@ public final class ConfigLoader {
         try {
             config = MAPPER.treeToValue(tree, RnnkitConfig.class);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(bindingError(e, locator));
+            throw new ConfigException(bindingError(e, locator, tree));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(new ConfigError(source, 0, "", firstLine(e.getMessage())));
         }
@@ -272,7 +279,7 @@ public final class ConfigLoader {
 
     // ---- binding errors ----
 
-    private static ConfigError bindingError(JsonProcessingException e, Locator locator) {
+    private static ConfigError bindingError(JsonProcessingException e, Locator locator, JsonNode tree) {
         String path = e instanceof JsonMappingException jm ? pathOf(jm.getPath()) : "";
         if (e instanceof UnrecognizedPropertyException u) {
             Collection<String> known = u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
@@ -291,27 +298,30 @@ public final class ConfigLoader {
             if (t.isEnum()) {
                 return locator.error(path, "expected one of " + String.join(", ", enumNames(t)));
             }
-            return locator.error(path, "expected " + describe(t) + inputDescription(mi));
+            return locator.error(path, "expected " + describe(t) + given(tree, mi.getPath()));
         }
         return locator.error(path, firstLine(e.getOriginalMessage()));
     }
 
-    private static String inputDescription(MismatchedInputException e) {
-        String msg = e.getOriginalMessage();
-        if (msg == null) {
+    /** ", got 'x'" for the value written at the failing path, or what kind of value it is. */
+    private static String given(JsonNode tree, List<JsonMappingException.Reference> refs) {
+        JsonNode node = tree;
+        for (JsonMappingException.Reference r : refs) {
+            if (node == null) {
+                return "";
+            }
+            node = r.getFieldName() != null ? node.get(r.getFieldName()) : node.get(r.getIndex());
+        }
+        if (node == null || node.isMissingNode()) {
             return "";
         }
-        Matcher m = Pattern.compile("from (?:String value|Floating-point value|Integer value|Boolean value) \\((?:value )?[\"']?([^\"')]*)").matcher(msg);
-        if (m.find()) {
-            return ", got '" + m.group(1) + "'";
-        }
-        if (msg.contains("START_ARRAY") || msg.contains("Array value")) {
+        if (node.isArray()) {
             return ", got a list";
         }
-        if (msg.contains("START_OBJECT") || msg.contains("Object value")) {
+        if (node.isObject()) {
             return ", got a mapping";
         }
-        return "";
+        return ", got '" + node.asText() + "'";
     }
 
     private static String describe(Class<?> t) {

@@ -1,6 +1,7 @@
 package dev.rnnkit.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
@@ -30,6 +31,16 @@ public final class ConfigSchema {
                 .with(Option.NULLABLE_FIELDS_BY_DEFAULT);
         PropertyNamingStrategies.NamingBase snake = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
         builder.forFields().withPropertyNameOverrideResolver(field -> snake.translate(field.getName()));
+        // A column is written as a header name or a 0-based index (see ColumnRef), not as an object.
+        builder.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
+            if (type.getErasedType() != ColumnRef.class) {
+                return null;
+            }
+            ObjectNode column = context.getGeneratorConfig().createObjectNode();
+            column.putArray("type").add("string").add("integer");
+            column.put("description", "a column header name, or a 0-based column index");
+            return new CustomDefinition(column, CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.NO);
+        });
         ObjectNode schema = new SchemaGenerator(builder.build()).generateSchema(RnnkitConfig.class);
         schema.put("title", "rnnkit config");
         schema.put("description", "A recurrent network, its training and its data, for rnnkit (generated from the config records; do not edit)");

@@ -17,6 +17,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class YamlLocations {
 
     private final Map<String, Integer> lines = new HashMap<>();
+    private final List<String> duplicates = new java.util.ArrayList<>();
+    private final List<Integer> duplicateLines = new java.util.ArrayList<>();
 
     YamlLocations(Node root) {
         if (root != null) {
@@ -27,9 +29,16 @@ final class YamlLocations {
     private void walk(String path, Node node) {
         lines.putIfAbsent(path, node.getStartMark().getLine() + 1);
         if (node instanceof MappingNode map) {
+            Map<String, Integer> seen = new HashMap<>();
             for (NodeTuple t : map.getValue()) {
                 if (t.getKeyNode() instanceof ScalarNode key) {
                     String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+                    Integer first = seen.putIfAbsent(key.getValue(), key.getStartMark().getLine() + 1);
+                    if (first != null) {
+                        duplicates.add(child + ": duplicate key '" + key.getValue() + "' (first given on line " + first + ")");
+                        duplicateLines.add(key.getStartMark().getLine() + 1);
+                        continue;
+                    }
                     // A key's line is where the key is written, which is where users look.
                     lines.put(child, key.getStartMark().getLine() + 1);
                     walkValue(child, t.getValueNode());
@@ -49,6 +58,16 @@ final class YamlLocations {
             walk(path, value);
             lines.put(path, keyLine);
         }
+    }
+
+    /** Keys given twice in one mapping, as "path: message" texts; see {@link #duplicateLines()}. */
+    List<String> duplicates() {
+        return duplicates;
+    }
+
+    /** The line of each entry of {@link #duplicates()}. */
+    List<Integer> duplicateLines() {
+        return duplicateLines;
     }
 
     /** The line of the path, or of its nearest written ancestor; 0 when nothing matches. */
