@@ -41,6 +41,15 @@ class ConfigSchemaTest {
     }
 
     @Test
+    void committedReferenceIsTheGeneratedOne() throws IOException {
+        String committed = Files.readString(ROOT.resolve(ConfigReference.REPOSITORY_PATH));
+        assertEquals(ConfigReference.markdown(), committed,
+                "docs/config.md is stale: run ./rnnkit schema --markdown > docs/config.md");
+        assertTrue(committed.contains("| `encoder[].cell_type` | lstm \\| gru \\| rnn |"), committed);
+        assertTrue(committed.contains("| `training.optimizer.schedule.decay_rate` | number |"), committed);
+    }
+
+    @Test
     void shippedConfigsConformToTheSchema() throws IOException {
         List<Path> configs;
         try (Stream<Path> files = Files.list(ROOT.resolve("configs"))) {
