@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Config-driven recurrent networks on Deeplearning4j.",
         subcommands = {
                 ValidateCommand.class,
+                DatasetsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class RnnkitCli implements Runnable {
