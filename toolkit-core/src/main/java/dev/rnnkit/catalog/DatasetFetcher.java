@@ -109,7 +109,8 @@ public final class DatasetFetcher {
                 }
                 try {
                     fetchSource(label, file, source, target, listener);
-                    return new FileResult(label, Outcome.DOWNLOADED, source.url());
+                    return new FileResult(label, Outcome.DOWNLOADED, source.url()
+                            + (source.convert().equals(FileSource.IDENTITY) ? "" : ", converted " + source.convert()));
                 } catch (FetchFailure e) {
                     problem = e.getMessage();
                 }
