@@ -1,0 +1,130 @@
+package dev.rnnkit.cli;
+
+import dev.rnnkit.catalog.DataDirectory;
+import dev.rnnkit.catalog.Dataset;
+import dev.rnnkit.catalog.DatasetFetcher;
+import dev.rnnkit.catalog.FetchListener;
+import dev.rnnkit.catalog.FetchReport;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code rnnkit datasets list|fetch|path}: the example data sets and where they live. */
+@Command(name = "datasets", mixinStandardHelpOptions = true,
+        description = "List, fetch and locate the data sets the examples use.")
+final class DatasetsCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Show each catalogue data set: files, size and whether it is in the data directory.")
+    int list(@Mixin DataOptions options) {
+        DataDirectory data = options.dataDirectory();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("data directory: " + data.describe());
+        out.println("mirror:         " + data.describeMirror());
+        String row = "%-12s %5s %9s  %-8s %s%n";
+        out.printf(row, "NAME", "FILES", "SIZE", "PRESENT", "LOCATION");
+        for (Dataset d : data.catalog().datasets()) {
+            int present = data.presentFiles(d);
+            String state = present == d.files().size() ? "yes" : present == 0 ? "no" : present + "/" + d.files().size();
+            out.printf(row, d.name(), d.files().size(), size(d.totalSize()), state,
+                    present == 0 ? "-" : data.datasetDirectory(d));
+        }
+        return 0;
+    }
+
+    @Command(name = "fetch", mixinStandardHelpOptions = true,
+            description = "Put a data set into <data-dir>/NAME: skip verified files, copy from the mirror, "
+                    + "else download; every file is checked against its SHA-256.")
+    int fetch(@Parameters(paramLabel = "NAME", description = "Data set name (see 'rnnkit datasets list').") String name,
+              @Mixin DataOptions options) {
+        return withDataset(name, options, (data, dataset) -> {
+            FetchReport report = new DatasetFetcher().fetch(dataset, data, new Printer());
+            spec.commandLine().getOut().println(report.summary());
+            return report.complete() ? 0 : RnnkitCli.EXIT_FAILED;
+        });
+    }
+
+    @Command(name = "path", mixinStandardHelpOptions = true,
+            description = "Print the directory a data set is (or would be) fetched into.")
+    int path(@Parameters(paramLabel = "NAME", description = "Data set name.") String name,
+             @Mixin DataOptions options) {
+        return withDataset(name, options, (data, dataset) -> {
+            spec.commandLine().getOut().println(data.datasetDirectory(dataset));
+            return 0;
+        });
+    }
+
+    /** Runs {@code action} on the named data set, or reports an unknown name as bad input. */
+    private int withDataset(String name, DataOptions options, BiFunction<DataDirectory, Dataset, Integer> action) {
+        DataDirectory data = options.dataDirectory();
+        Dataset dataset;
+        try {
+            dataset = data.catalog().require(name);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("rnnkit: " + e.getMessage());
+            return RnnkitCli.EXIT_BAD_INPUT;
+        }
+        return action.apply(data, dataset);
+    }
+
+    private static String size(long bytes) {
+        return bytes < 1024 * 1024
+                ? String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0)
+                : String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+
+    /** Prints one line per file and warning; draws a progress bar for downloads when on a terminal. */
+    private final class Printer implements FetchListener {
+        private final boolean terminal = System.console() != null;
+        private ProgressBar bar;
+
+        @Override
+        public void transferStarted(String file, URI from, long totalBytes) {
+            if (terminal) {
+                bar = new ProgressBarBuilder().setTaskName(file).setInitialMax(Math.max(totalBytes, 0))
+                        .setUnit("KiB", 1024).showSpeed().build();
+            }
+        }
+
+        @Override
+        public void transferProgress(String file, long bytesSoFar, long totalBytes) {
+            if (bar != null) {
+                bar.stepTo(bytesSoFar);
+            }
+        }
+
+        @Override
+        public void transferEnded(String file) {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+            }
+        }
+
+        @Override
+        public void fileDone(FetchReport.FileResult result) {
+            (result.outcome() == FetchReport.Outcome.FAILED ? spec.commandLine().getErr() : spec.commandLine().getOut())
+                    .println(result.describe());
+        }
+
+        @Override
+        public void warning(String message) {
+            spec.commandLine().getErr().println("warning: " + message);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.rnnkit.catalog;
+
+import dev.rnnkit.config.Suggestions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The directory that the data paths of configs are relative to, plus the optional local mirror.
+ *
+ * <p>The data directory is the explicit setting (the CLI's {@code --data-dir}), else the environment
+ * variable {@value #DATA_DIR_ENV}, else {@code ./data}. The mirror is the explicit setting ({@code --mirror}),
+ * else {@value #MIRROR_ENV}, else none; it has the same layout as the data directory and is read only.
+ */
+public final class DataDirectory {
+
+    /** Environment variable naming the data directory. */
+    public static final String DATA_DIR_ENV = "RNNKIT_DATA_DIR";
+    /** Environment variable naming the mirror directory. */
+    public static final String MIRROR_ENV = "RNNKIT_DATA_MIRROR";
+    /** The data directory when nothing else is set, relative to the working directory. */
+    public static final Path DEFAULT = Path.of("data");
+
+    /** Which setting chose a directory; used in messages so users know what to change. */
+    public enum Origin {
+        /** A command-line option or an explicit API argument. */
+        OPTION("set by option"),
+        /** An environment variable. */
+        ENVIRONMENT("from environment"),
+        /** The built-in default. */
+        DEFAULT("default");
+
+        private final String words;
+
+        Origin(String words) {
+            this.words = words;
+        }
+    }
+
+    private final Path root;
+    private final Origin origin;
+    private final Path mirror;
+    private final Origin mirrorOrigin;
+    private final DatasetCatalog catalog;
+
+    private DataDirectory(Path root, Origin origin, Path mirror, Origin mirrorOrigin, DatasetCatalog catalog) {
+        this.root = root.toAbsolutePath().normalize();
+        this.origin = origin;
+        this.mirror = mirror == null ? null : mirror.toAbsolutePath().normalize();
+        this.mirrorOrigin = mirrorOrigin;
+        this.catalog = catalog;
+    }
+
+    /**
+     * Locates the data directory and mirror from explicit settings (either may be null), the process
+     * environment and the bundled catalogue.
+     */
+    public static DataDirectory locate(Path dataDir, Path mirror) {
+        return locate(dataDir, mirror, System.getenv(), DatasetCatalog.bundled());
+    }
+
+    /** As {@link #locate(Path, Path)}, with the environment and catalogue given (for tests and embedding). */
+    public static DataDirectory locate(Path dataDir, Path mirror, Map<String, String> env, DatasetCatalog catalog) {
+        Path envDir = fromEnv(env, DATA_DIR_ENV);
+        Path envMirror = fromEnv(env, MIRROR_ENV);
+        Path root = dataDir != null ? dataDir : envDir != null ? envDir : DEFAULT;
+        Origin origin = dataDir != null ? Origin.OPTION : envDir != null ? Origin.ENVIRONMENT : Origin.DEFAULT;
+        Path m = mirror != null ? mirror : envMirror;
+        Origin mirrorOrigin = mirror != null ? Origin.OPTION : envMirror != null ? Origin.ENVIRONMENT : null;
+        return new DataDirectory(root, origin, m, mirrorOrigin, catalog);
+    }
+
+    private static Path fromEnv(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : Path.of(value.strip());
+    }
+
+    /** The data directory, absolute. */
+    public Path root() {
+        return root;
+    }
+
+    /** Which setting chose the data directory. */
+    public Origin origin() {
+        return origin;
+    }
+
+    /** The mirror directory, absolute, if one is set. */
+    public Optional<Path> mirror() {
+        return Optional.ofNullable(mirror);
+    }
+
+    /** The catalogue used for fetch suggestions. */
+    public DatasetCatalog catalog() {
+        return catalog;
+    }
+
+    /** Where a catalogue data set's files go: {@code <root>/<name>}. */
+    public Path datasetDirectory(Dataset dataset) {
+        return root.resolve(dataset.name());
+    }
+
+    /** "/abs/data (from RNNKIT_DATA_DIR)": the data directory and why it was chosen. */
+    public String describe() {
+        return root + " (" + originWords(origin, "--data-dir", DATA_DIR_ENV) + ")";
+    }
+
+    /** "/abs/mirror (set by --mirror)", or "none". */
+    public String describeMirror() {
+        return mirror == null ? "none" : mirror + " (" + originWords(mirrorOrigin, "--mirror", MIRROR_ENV) + ")";
+    }
+
+    private static String originWords(Origin o, String option, String env) {
+        return switch (o) {
+            case OPTION -> o.words + " " + option;
+            case ENVIRONMENT -> o.words + " " + env;
+            case DEFAULT -> o.words + " ./" + DEFAULT;
+        };
+    }
+
+    /**
+     * The existing file a config path names: relative paths resolve against the data directory, absolute
+     * ones are taken as they are.
+     *
+     * @throws DataFileNotFoundException when the file does not exist; the message names the file, the data
+     *         directory and, for a catalogue data set, the {@code rnnkit datasets fetch} command that gets it
+     */
+    public Path resolve(String pathFromConfig) {
+        Path file = root.resolve(pathFromConfig).normalize();
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        String where = Path.of(pathFromConfig).isAbsolute() ? "" : " in data directory " + describe();
+        throw new DataFileNotFoundException("data file '" + pathFromConfig + "' not found" + where
+                + (Path.of(pathFromConfig).isAbsolute() ? "" : hint(pathFromConfig)), file);
+    }
+
+    private String hint(String pathFromConfig) {
+        return catalog.owning(pathFromConfig).map(d -> {
+            String inside = pathFromConfig.replace('\\', '/').substring(d.name().length() + 1);
+            if (d.file(inside).isPresent()) {
+                return "; run 'rnnkit datasets fetch " + d.name() + "'";
+            }
+            return "; dataset '" + d.name() + "' has no such file" + Suggestions.didYouMean(inside,
+                    d.files().stream().map(DatasetFile::path).toList());
+        }).orElse("");
+    }
+
+    /** How many of a data set's files are in place, judged by existence and size (no hashing). */
+    public int presentFiles(Dataset dataset) {
+        Path dir = datasetDirectory(dataset);
+        int n = 0;
+        for (DatasetFile f : dataset.files()) {
+            Path p = dir.resolve(f.path());
+            try {
+                if (Files.isRegularFile(p) && Files.size(p) == f.size()) {
+                    n++;
+                }
+            } catch (java.io.IOException e) {
+                // unreadable counts as absent; fetch will report the real problem
+            }
+        }
+        return n;
+    }
+
+    /** Thrown by {@link #resolve(String)} for a missing file; {@link #getMessage()} is one line. */
+    public static final class DataFileNotFoundException extends IllegalArgumentException {
+        private final transient Path path;
+
+        DataFileNotFoundException(String message, Path path) {
+            super(message);
+            this.path = path;
+        }
+
+        /** The absolute path that was looked for. */
+        public Path path() {
+            return path;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.rnnkit.catalog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The converters a catalogue source can name in its {@code convert} field. */
+public final class FileConverters {
+
+    private static final Map<String, FileConverter> BY_NAME = new TreeMap<>(Map.<String, FileConverter>of(
+            FileSource.IDENTITY, FileConverters::copy,
+            "iob1-to-iob2", new Iob1ToIob2Converter()));
+
+    private FileConverters() {
+    }
+
+    /** The converter called {@code name}; the catalogue is checked against {@link #names()} on loading. */
+    public static FileConverter named(String name) {
+        FileConverter c = BY_NAME.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown converter '" + name + "'");
+        }
+        return c;
+    }
+
+    /** The converter names, sorted. */
+    public static Set<String> names() {
+        return BY_NAME.keySet();
+    }
+
+    /** Copies the bytes into the existing target, which keeps the target's (not the source's) permissions. */
+    private static void copy(Path source, Path target) throws java.io.IOException {
+        try (java.io.OutputStream out = Files.newOutputStream(target)) {
+            Files.copy(source, out);
+        }
+    }
+}
