@@ -8,9 +8,4 @@ public enum CellType implements ConfigEnum {
     @JsonProperty("gru") GRU,
     /** Elman (simple) RNN. */
     @JsonProperty("rnn") RNN;
-
-    @Override
-    public String yamlName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

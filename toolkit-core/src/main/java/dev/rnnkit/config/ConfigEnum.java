@@ -8,8 +8,10 @@ package dev.rnnkit.config;
  */
 public interface ConfigEnum {
 
-    /** The name written in YAML, e.g. {@code lstm}. */
-    String yamlName();
+    /** The name written in YAML, e.g. {@code lstm}: the constant's name in lower case. */
+    default String yamlName() {
+        return ((Enum<?>) this).name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** The YAML names of every constant of an enum implementing this interface. */
     static <E extends Enum<E> & ConfigEnum> java.util.List<String> names(Class<E> type) {

@@ -106,10 +106,5 @@ public record DataConfig(
         @JsonProperty("fail") FAIL,
         /** Drop malformed rows and count them by reason. */
         @JsonProperty("skip") SKIP;
-
-        @Override
-        public String yamlName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 }

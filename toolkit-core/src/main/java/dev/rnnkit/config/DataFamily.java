@@ -45,9 +45,4 @@ public enum DataFamily implements ConfigEnum {
             case GENERATION -> "generation";
         };
     }
-
-    @Override
-    public String yamlName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

@@ -37,10 +37,5 @@ public record GenerationDataConfig(
     public enum HeldOut implements ConfigEnum {
         @JsonProperty("text") TEXT,
         @JsonProperty("files") FILES;
-
-        @Override
-        public String yamlName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 }

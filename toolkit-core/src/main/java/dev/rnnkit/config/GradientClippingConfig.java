@@ -21,11 +21,6 @@ public record GradientClippingConfig(
         @JsonProperty("none") NONE,
         @JsonProperty("norm") NORM,
         @JsonProperty("value") VALUE;
-
-        @Override
-        public String yamlName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 
     public GradientClippingConfig {

@@ -10,9 +10,4 @@ public enum InputType implements ConfigEnum {
     @JsonProperty("dense") DENSE,
     /** A one-hot vector per step (characters). */
     @JsonProperty("one_hot") ONE_HOT;
-
-    @Override
-    public String yamlName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

@@ -9,9 +9,4 @@ public enum MergeMode implements ConfigEnum {
     @JsonProperty("sum") SUM,
     @JsonProperty("mul") MUL,
     @JsonProperty("average") AVERAGE;
-
-    @Override
-    public String yamlName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

@@ -12,9 +12,4 @@ public enum OptimizerType implements ConfigEnum {
     @JsonProperty("adadelta") ADADELTA,
     @JsonProperty("nadam") NADAM,
     @JsonProperty("adamax") ADAMAX;
-
-    @Override
-    public String yamlName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

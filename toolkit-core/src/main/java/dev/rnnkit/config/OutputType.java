@@ -38,9 +38,4 @@ public enum OutputType implements ConfigEnum {
     public boolean categorical() {
         return categorical;
     }
-
-    @Override
-    public String yamlName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

@@ -23,10 +23,5 @@ public record PretrainedEmbeddingsConfig(
     public enum Format implements ConfigEnum {
         @JsonProperty("text") TEXT,
         @JsonProperty("binary") BINARY;
-
-        @Override
-        public String yamlName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 }

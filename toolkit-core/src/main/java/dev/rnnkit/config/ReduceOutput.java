@@ -10,9 +10,4 @@ public enum ReduceOutput implements ConfigEnum {
     @JsonProperty("mean") MEAN,
     /** The element-wise maximum over real steps. */
     @JsonProperty("max") MAX;
-
-    @Override
-    public String yamlName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

@@ -34,11 +34,6 @@ public record ScheduleConfig(
     public enum Unit implements ConfigEnum {
         @JsonProperty("iteration") ITERATION,
         @JsonProperty("epoch") EPOCH;
-
-        @Override
-        public String yamlName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 
     public ScheduleConfig {

@@ -14,9 +14,4 @@ public enum ScheduleType implements ConfigEnum {
     @JsonProperty("inverse") INVERSE,
     /** lr * (1 - t / max_steps) ^ power. */
     @JsonProperty("poly") POLY;
-
-    @Override
-    public String yamlName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

@@ -47,10 +47,5 @@ public record TaggingDataConfig(
         @JsonProperty("iob2") IOB2,
         /** B-X begin, I-X inside, E-X end, S-X single-token entity. */
         @JsonProperty("iobes") IOBES;
-
-        @Override
-        public String yamlName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 }

@@ -66,11 +66,6 @@ public record TimeSeriesDataConfig(
         @JsonProperty("standard") STANDARD,
         @JsonProperty("min_max") MIN_MAX,
         @JsonProperty("none") NONE;
-
-        @Override
-        public String yamlName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 
     /** What a missing cell does. */
@@ -78,10 +73,5 @@ public record TimeSeriesDataConfig(
         @JsonProperty("fail") FAIL,
         @JsonProperty("drop") DROP,
         @JsonProperty("ffill") FFILL;
-
-        @Override
-        public String yamlName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 }

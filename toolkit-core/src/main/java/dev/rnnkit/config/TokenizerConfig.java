@@ -33,10 +33,5 @@ public record TokenizerConfig(
     public enum Level implements ConfigEnum {
         @JsonProperty("word") WORD,
         @JsonProperty("char") CHAR;
-
-        @Override
-        public String yamlName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 }

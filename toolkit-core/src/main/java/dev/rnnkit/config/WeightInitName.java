@@ -27,9 +27,4 @@ public enum WeightInitName implements ConfigEnum {
     public WeightInit dl4j() {
         return dl4j;
     }
-
-    @Override
-    public String yamlName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }
