@@ -26,6 +26,7 @@ import org.deeplearning4j.nn.conf.layers.misc.RepeatVector;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
@@ -133,6 +134,24 @@ public final class NetworkBuilder {
         list.overrideNinUponBuild(false);
         list.setInputType(InputType.recurrent(sizes.inputFeatures(), RNNFormat.NCW));
         return list.build();
+    }
+
+    /**
+     * Initialises the embedding with pretrained vectors, one row per vocabulary id.
+     *
+     * @throws ModelBuildException when the network has no embedding or the matrix does not fit it
+     */
+    public static void initialiseEmbedding(MultiLayerNetwork net, INDArray vectors) {
+        if (!(net.getLayerWiseConfigurations().getConf(0).getLayer() instanceof EmbeddingSequenceLayer)) {
+            throw new ModelBuildException("data.pretrained_embeddings", "needs input.type embedding");
+        }
+        INDArray weights = net.getLayer(0).getParam("W");
+        if (!java.util.Arrays.equals(weights.shape(), vectors.shape())) {
+            throw new ModelBuildException("data.pretrained_embeddings", "the vectors give a " + vectors.rows() + " x " + vectors.columns()
+                    + " matrix but the embedding is " + weights.rows() + " x " + weights.columns()
+                    + " (vocabulary x input.embedding_size); set input.embedding_size to " + vectors.columns());
+        }
+        weights.assign(vectors.castTo(weights.dataType()));
     }
 
     private static Layer outputLayer(OutputType type, int units) {

@@ -224,6 +224,17 @@ class NetworkBuilderTest {
     }
 
     @org.junit.jupiter.api.Test
+    void pretrainedVectorsInitialiseTheEmbedding() throws Exception {
+        MultiLayerNetwork net = NetworkBuilder.build(parse(yaml(CellType.GRU, false, OutputType.CLASSIFICATION, null)), DataShape.unknown());
+        INDArray vectors = Nd4j.rand(VOCAB, EMBED);
+        NetworkBuilder.initialiseEmbedding(net, vectors);
+        assertTrue(vectors.castTo(net.getLayer(0).getParam("W").dataType()).equalsWithEps(net.getLayer(0).getParam("W"), 1e-6));
+        ModelBuildException e = assertThrows(ModelBuildException.class, () -> NetworkBuilder.initialiseEmbedding(net, Nd4j.rand(VOCAB, 5)));
+        assertEquals("data.pretrained_embeddings: the vectors give a 7 x 5 matrix but the embedding is 7 x 3 "
+                + "(vocabulary x input.embedding_size); set input.embedding_size to 5", e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
     void sameSeedSameWeights() throws Exception {
         RnnkitConfig c = parse(yaml(CellType.LSTM, true, OutputType.TAGGING, null));
         assertEquals(NetworkBuilder.build(c, DataShape.unknown()).params(), NetworkBuilder.build(c, DataShape.unknown()).params());
