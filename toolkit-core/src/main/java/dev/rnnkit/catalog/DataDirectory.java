@@ -3,6 +3,7 @@ package dev.rnnkit.catalog;
 import dev.rnnkit.config.Suggestions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -145,6 +146,25 @@ public final class DataDirectory {
             return "; dataset '" + d.name() + "' has no such file" + Suggestions.didYouMean(inside,
                     d.files().stream().map(DatasetFile::path).toList());
         }).orElse("");
+    }
+
+    /**
+     * Fetches, mirror first, every catalogue data set that owns one of these config paths when that path is
+     * missing, so that a newcomer's first training run needs no separate download step. Paths outside the
+     * catalogue are left for {@link #resolve} to report.
+     *
+     * @return one report per data set fetched; empty when everything was in place
+     */
+    public List<FetchReport> fetchMissing(java.util.Collection<String> configPaths, DatasetFetcher fetcher, FetchListener listener) {
+        java.util.Set<String> done = new java.util.LinkedHashSet<>();
+        List<FetchReport> reports = new java.util.ArrayList<>();
+        for (String path : configPaths) {
+            if (path == null || Files.exists(root.resolve(path))) {
+                continue;
+            }
+            catalog.owning(path).filter(d -> done.add(d.name())).ifPresent(d -> reports.add(fetcher.fetch(d, this, listener)));
+        }
+        return reports;
     }
 
     /** How many of a data set's files are in place, judged by existence and size (no hashing). */

@@ -48,6 +48,33 @@ class DataDirectoryTest {
     }
 
     @Test
+    void fetchMissingGetsOwningDatasetsFromTheMirrorOnce() throws Exception {
+        byte[] train = "good\t1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] dev = "bad\t0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        DatasetCatalog real = new DatasetCatalog(List.of(new Dataset("sst2", "d", "l", List.of(), List.of(
+                new DatasetFile("train.tsv", train.length, sha256(train), List.of(new FileSource("https://127.0.0.1:9/none", null))),
+                new DatasetFile("dev.tsv", dev.length, sha256(dev), List.of(new FileSource("https://127.0.0.1:9/none", null)))))));
+        Path mirror = Files.createDirectories(tmp.resolve("mirror/sst2"));
+        Files.write(mirror.resolve("train.tsv"), train);
+        Files.write(mirror.resolve("dev.tsv"), dev);
+        Files.createDirectories(tmp.resolve("own"));
+        Files.writeString(tmp.resolve("own/mine.tsv"), "x");
+        DataDirectory data = DataDirectory.locate(tmp.resolve("data"), tmp.resolve("mirror"), Map.of(), real);
+
+        List<FetchReport> reports = data.fetchMissing(java.util.Arrays.asList("sst2/train.tsv", "sst2/dev.tsv", null, "elsewhere/x.tsv"),
+                new DatasetFetcher(), FetchListener.SILENT);
+        assertEquals(1, reports.size(), "one fetch for the data set both paths belong to");
+        assertEquals(true, reports.get(0).complete());
+        assertEquals("good\t1\n", Files.readString(data.resolve("sst2/train.tsv")));
+        assertEquals(List.of(), data.fetchMissing(List.of("sst2/train.tsv"), new DatasetFetcher(), FetchListener.SILENT),
+                "nothing to do once present");
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
     void resolveReturnsExistingFilesRelativeToTheRoot() throws Exception {
         Files.createDirectories(tmp.resolve("sst2"));
         Files.writeString(tmp.resolve("sst2/train.tsv"), "x\t1\n");
