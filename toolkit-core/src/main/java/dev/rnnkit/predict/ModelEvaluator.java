@@ -1,6 +1,7 @@
 package dev.rnnkit.predict;
 
 import dev.rnnkit.config.RnnkitConfig;
+import dev.rnnkit.data.DataPipelines;
 import dev.rnnkit.data.Preprocessing;
 import dev.rnnkit.eval.TrainingBaselines;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -14,6 +15,17 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 public final class ModelEvaluator {
 
     private ModelEvaluator() {
+    }
+
+    /**
+     * Evaluates a saved model on a labelled file (or folder, for generation) read with the model's preprocessing.
+     *
+     * @throws dev.rnnkit.data.DataFormatException when the file cannot be read as the model's config says
+     */
+    public static EvaluationResult evaluateFile(dev.rnnkit.modelfile.SavedModel model, java.nio.file.Path file) {
+        var m = model.metadata();
+        return evaluate(model.network(), DataPipelines.labelled(m.config(), m.preprocessing(), file), m.config(),
+                m.preprocessing(), m.baselines());
     }
 
     /**
