@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 InspectCommand.class,
                 SchemaCommand.class,
+                TrainCommand.class,
+                EvaluateCommand.class,
+                PredictCommand.class,
+                GenerateCommand.class,
                 DatasetsCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -184,6 +184,48 @@ public final class ConfigValidator {
             }
         }
         checkOptimizer(t.optimizer());
+        checkEarlyStopping(c);
+        CheckpointConfig k = t.checkpoints();
+        atLeast("training.checkpoints.every_epochs", k.everyEpochs(), 0);
+        atLeast("training.checkpoints.every_iterations", k.everyIterations(), 0);
+        atLeast("training.checkpoints.keep_last", k.keepLast(), 1);
+    }
+
+    private void checkEarlyStopping(RnnkitConfig c) {
+        EarlyStoppingConfig e = c.training().earlyStopping();
+        if (e == null) {
+            return;
+        }
+        String p = "training.early_stopping";
+        atLeast(p + ".patience", e.patience(), 1);
+        nonNegative(p + ".min_delta", e.minDelta());
+        if (c.output() == null || c.output().type() == null || c.input() == null) {
+            return;
+        }
+        List<StoppingMetric> allowed = stoppingMetrics(c.input().type(), c.output().type());
+        if (!allowed.contains(e.metric())) {
+            fail(p + ".metric", "'" + e.metric().yamlName() + "' is not computed for output.type " + c.output().type().yamlName()
+                    + "; expected one of " + String.join(", ", allowed.stream().map(StoppingMetric::yamlName).toList()));
+        }
+        if (c.data() != null && c.data().validation() == null && c.data().validationSplit() == 0
+                && (c.data().timeSeries() == null || c.data().timeSeries().validationStart() == null)) {
+            fail(p, "needs validation data: set data.validation or data.validation_split");
+        }
+    }
+
+    /** The validation metrics evaluation computes for a task. */
+    public static List<StoppingMetric> stoppingMetrics(InputType input, OutputType output) {
+        return switch (output) {
+            case CLASSIFICATION -> List.of(StoppingMetric.VAL_LOSS, StoppingMetric.VAL_ACCURACY, StoppingMetric.VAL_F1);
+            case TAGGING -> List.of(StoppingMetric.VAL_LOSS, StoppingMetric.VAL_F1, StoppingMetric.VAL_TOKEN_ACCURACY);
+            case FORECAST -> List.of(StoppingMetric.VAL_LOSS, StoppingMetric.VAL_MAE, StoppingMetric.VAL_RMSE, StoppingMetric.VAL_MASE);
+            case REGRESSION -> input == InputType.DENSE
+                    ? List.of(StoppingMetric.VAL_LOSS, StoppingMetric.VAL_MAE, StoppingMetric.VAL_RMSE, StoppingMetric.VAL_MASE)
+                    : List.of(StoppingMetric.VAL_LOSS, StoppingMetric.VAL_MAE, StoppingMetric.VAL_RMSE);
+            case SEQUENCE_REGRESSION -> List.of(StoppingMetric.VAL_LOSS, StoppingMetric.VAL_MAE, StoppingMetric.VAL_RMSE);
+            case GENERATION -> List.of(StoppingMetric.VAL_LOSS, StoppingMetric.VAL_PERPLEXITY);
+            case SEQ2SEQ -> List.of(StoppingMetric.VAL_LOSS);
+        };
     }
 
     private void checkOptimizer(OptimizerConfig o) {
@@ -353,7 +395,11 @@ public final class ConfigValidator {
             fail(p + ".lookback", "is required: the steps of history in each window, e.g. 30");
         } else {
             between(p + ".lookback", t.lookback(), 1, 1_000_000);
+            if (t.season() > t.lookback()) {
+                fail(p + ".season", "must be at most lookback (" + t.lookback() + ") so that each window holds one season of history, got " + t.season());
+            }
         }
+        atLeast(p + ".season", t.season(), 1);
         between(p + ".stride", t.stride(), 1, 1_000_000);
         oneChar(p + ".delimiter", t.delimiter());
         java.util.Set<String> seen = new java.util.HashSet<>();

@@ -22,6 +22,8 @@ import java.util.List;
  * @param validationStart    first timestamp of the validation split (text comparison, so use ISO dates);
  *                           alternative to validation_split
  * @param testStart          first timestamp of the test split; alternative to test_split
+ * @param season             season m of the seasonal-naive baseline and the MASE scale (e.g. 24 for hourly
+ *                           data with a daily cycle); at most lookback; default 1 (the naive forecast)
  */
 public record TimeSeriesDataConfig(
         @JsonPropertyDescription("Columns naming each row's time, e.g. [Date] or [year, month, day, hour] (joined with '-', numbers zero-padded); default none")
@@ -47,7 +49,9 @@ public record TimeSeriesDataConfig(
         @JsonPropertyDescription("First timestamp of the validation split (compared as text: use ISO dates); alternative to validation_split")
         String validationStart,
         @JsonPropertyDescription("First timestamp of the test split (compared as text: use ISO dates); alternative to test_split")
-        String testStart) {
+        String testStart,
+        @JsonPropertyDescription("Season m of the seasonal-naive baseline and MASE scale in evaluation (e.g. 24 for hourly data with a daily cycle); at most lookback; default 1")
+        Integer season) {
 
     public TimeSeriesDataConfig {
         timestampColumns = timestampColumns == null ? List.of() : List.copyOf(timestampColumns);
@@ -59,6 +63,7 @@ public record TimeSeriesDataConfig(
         missing = missing == null ? Missing.FAIL : missing;
         missingValues = missingValues == null ? List.of("", "NA") : List.copyOf(missingValues);
         delimiter = delimiter == null ? "," : delimiter;
+        season = season == null ? 1 : season;
     }
 
     /** How numeric columns are scaled. */

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param weightDecay       decoupled weight decay coefficient (with adam this is AdamW); default 0
  * @param gradientClipping  clipping against exploding gradients; default none
  * @param tbpttLength       truncated BPTT segment length (0 = full BPTT); default 0
+ * @param earlyStopping     stop when a validation metric stops improving; default none (train all epochs)
+ * @param checkpoints       when resumable checkpoints are written; default every epoch, keeping 3
  */
 public record TrainingConfig(
         @JsonPropertyDescription("Examples per minibatch; default 32")
@@ -27,7 +29,11 @@ public record TrainingConfig(
         @JsonPropertyDescription("Gradient clipping")
         GradientClippingConfig gradientClipping,
         @JsonPropertyDescription("Truncated BPTT segment length in steps; 0 (default) = full backpropagation through time")
-        Integer tbpttLength) {
+        Integer tbpttLength,
+        @JsonPropertyDescription("Stop when a validation metric has not improved for some epochs; default none (train every epoch)")
+        EarlyStoppingConfig earlyStopping,
+        @JsonPropertyDescription("When resumable checkpoints are written and how many are kept")
+        CheckpointConfig checkpoints) {
 
     public TrainingConfig {
         batchSize = batchSize == null ? 32 : batchSize;
@@ -37,10 +43,12 @@ public record TrainingConfig(
         weightDecay = weightDecay == null ? 0.0 : weightDecay;
         gradientClipping = gradientClipping == null ? GradientClippingConfig.none() : gradientClipping;
         tbpttLength = tbpttLength == null ? 0 : tbpttLength;
+        checkpoints = checkpoints == null ? CheckpointConfig.defaults() : checkpoints;
+        // earlyStopping stays null when unset: no early stopping.
     }
 
     /** All defaults. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(null, null, null, null, null, null, null);
+        return new TrainingConfig(null, null, null, null, null, null, null, null, null);
     }
 }

@@ -55,6 +55,32 @@ public final class DataPipelines {
     }
 
     /**
+     * Reads one labelled file (or folder, for generation) with an already fitted preprocessing state, e.g. to
+     * evaluate a saved model on new data; malformed rows follow {@code data.on_error}.
+     *
+     * @throws DataFormatException for a file that cannot be read as configured
+     */
+    public static BatchIterator<?> labelled(RnnkitConfig config, Preprocessing artefact, Path file) {
+        return switch (artefact.family()) {
+            case TEXT_CLASSIFICATION -> TextClassificationPipeline.labelled(config, artefact.textClassification(), file);
+            case TAGGING -> TaggingPipeline.labelled(config, artefact.tagging(), file);
+            case TIME_SERIES -> TimeSeriesPipeline.labelled(config, artefact.timeSeries(), file);
+            case GENERATION -> GenerationPipeline.labelled(config, artefact.generation(), file);
+        };
+    }
+
+    /** Unshuffled batches of examples read from {@code file}; an empty list is an error naming the file. */
+    public static <E> BatchIterator<E> inOrder(java.util.List<E> examples, RnnkitConfig config,
+                                               java.util.function.Function<java.util.List<E>, org.nd4j.linalg.dataset.DataSet> encoder, Path file) {
+        if (examples.isEmpty()) {
+            throw new DataFormatException(file.toString(), 0, "holds no usable examples");
+        }
+        org.nd4j.linalg.dataset.DataSet first = encoder.apply(examples.subList(0, 1));
+        return new BatchIterator<>(examples, config.training().batchSize(), encoder, null, null,
+                (int) first.getFeatures().size(1), (int) first.getLabels().size(1));
+    }
+
+    /**
      * The most tokens a vocabulary may keep besides padding and unknown: {@code data.vocabulary.max_size},
      * else {@code input.vocab_size - 2} so that ids fit a fixed embedding, else no limit (null).
      */

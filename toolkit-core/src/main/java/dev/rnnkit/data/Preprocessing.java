@@ -106,7 +106,15 @@ public record Preprocessing(int formatVersion, DataFamily family, TextClassifica
      */
     public static Preprocessing load(Path file) {
         String name = file.toString();
-        byte[] bytes = SourceLines.readBytes(file, name);
+        return fromJson(SourceLines.readBytes(file, name), name);
+    }
+
+    /**
+     * Reads an artefact from JSON bytes ({@code name} identifies them in errors, e.g. a zip entry).
+     *
+     * @throws DataFormatException when the bytes are not valid JSON or of another format version
+     */
+    public static Preprocessing fromJson(byte[] bytes, String name) {
         Preprocessing p;
         try {
             int version = JSON.readTree(bytes).path("format_version").asInt(-1);

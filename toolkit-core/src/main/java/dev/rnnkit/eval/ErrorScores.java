@@ -14,7 +14,7 @@ package dev.rnnkit.eval;
 public record ErrorScores(long count, double mae, double rmse, Double mape, long mapeSkippedZeros, double smape, Double mase) {
 
     /** Sums errors one value at a time and turns them into scores. */
-    static final class Accumulator {
+    public static final class Accumulator {
         private long count;
         private double absSum;
         private double squaredSum;
@@ -25,7 +25,7 @@ public record ErrorScores(long count, double mae, double rmse, Double mape, long
         private boolean unscaled;
 
         /** Adds one forecast; {@code scale} is the target's MASE denominator. */
-        void add(double actual, double forecast, double scale) {
+        public void add(double actual, double forecast, double scale) {
             double err = Math.abs(forecast - actual);
             count++;
             absSum += err;
@@ -43,7 +43,7 @@ public record ErrorScores(long count, double mae, double rmse, Double mape, long
             }
         }
 
-        ErrorScores scores() {
+        public ErrorScores scores() {
             if (count == 0) {
                 throw new IllegalStateException("no forecast values");
             }

@@ -21,6 +21,17 @@ public final class ForecastMetrics {
      * @throws IllegalArgumentException naming the target and row when shapes disagree or data is missing
      */
     public static ForecastReport evaluate(List<ForecastTarget> targets, int season) {
+        return evaluate(targets, season, null);
+    }
+
+    /**
+     * Scores every target with given MASE scales (one per target, e.g. computed on the training series at
+     * training time and stored with the model); {@code null} computes them from each target's training series.
+     */
+    public static ForecastReport evaluate(List<ForecastTarget> targets, int season, double[] maseScales) {
+        if (maseScales != null && maseScales.length != targets.size()) {
+            throw new IllegalArgumentException(maseScales.length + " MASE scales for " + targets.size() + " targets");
+        }
         if (season < 1) {
             throw new IllegalArgumentException("season must be at least 1, got " + season);
         }
@@ -33,9 +44,10 @@ public final class ForecastMetrics {
         }
         ErrorScores.Accumulator[] overall = newAccumulators();
         List<TargetForecastReport> reports = new ArrayList<>();
-        for (ForecastTarget t : targets) {
+        for (int ti = 0; ti < targets.size(); ti++) {
+            ForecastTarget t = targets.get(ti);
             check(t, horizon, season);
-            double scale = inSampleSeasonalMae(t.trainingSeries(), season);
+            double scale = maseScales != null ? maseScales[ti] : inSampleSeasonalMae(t.trainingSeries(), season);
             ErrorScores.Accumulator[] acc = newAccumulators();
             double[] stepAbs = new double[horizon];
             for (int i = 0; i < t.actual().length; i++) {

@@ -31,6 +31,26 @@ public final class UnigramBaseline {
         return new UnigramBaseline(counts, trainingTokens.length);
     }
 
+    /** A baseline from per-id training counts (index = token id), e.g. as stored with a model. */
+    public static UnigramBaseline fromCounts(long[] counts) {
+        if (counts.length < 1) {
+            throw new IllegalArgumentException("vocab_size must be at least 1, got 0");
+        }
+        long total = 0;
+        for (long c : counts) {
+            if (c < 0) {
+                throw new IllegalArgumentException("counts must be >= 0, got " + c);
+            }
+            total += c;
+        }
+        return new UnigramBaseline(counts.clone(), total);
+    }
+
+    /** The training count of every id. */
+    public long[] counts() {
+        return counts.clone();
+    }
+
     /** Smoothed probability of one token id. */
     public double probability(int token) {
         checkId(token, counts.length, "token");

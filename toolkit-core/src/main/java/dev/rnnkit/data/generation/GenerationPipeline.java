@@ -4,6 +4,7 @@ import dev.rnnkit.config.DataConfig;
 import dev.rnnkit.config.GenerationDataConfig;
 import dev.rnnkit.config.InputType;
 import dev.rnnkit.config.RnnkitConfig;
+import dev.rnnkit.data.BatchIterator;
 import dev.rnnkit.data.DataFormatException;
 import dev.rnnkit.data.DataPipelines;
 import dev.rnnkit.data.PreparedData;
@@ -99,6 +100,21 @@ public final class GenerationPipeline {
         return new PreparedData(Preprocessing.of(state),
                 log.summary(sequences.train().size(), Splits.size(sequences.validation()), Splits.size(sequences.test())),
                 batches, d.prefetch());
+    }
+
+    /** The sequences of one text file or folder, encoded with a fitted state, in text order (for evaluation). */
+    public static BatchIterator<?> labelled(RnnkitConfig config, GenerationState state, Path file) {
+        ReadLog log = new ReadLog(config.data().onError());
+        StringBuilder text = new StringBuilder();
+        for (Path f : files(Path.of(""), file.toString())) {
+            text.append(readText(f, f.toString(), log));
+        }
+        GenerationDataConfig g = config.data().generationOrDefaults();
+        List<int[]> sequences = sequences(state.encodeText(text.toString()), g);
+        if (sequences.isEmpty()) {
+            throw new DataFormatException(file.toString(), 0, "fewer tokens than one sequence of sequence_length + 1 = " + (g.sequenceLength() + 1));
+        }
+        return DataPipelines.inOrder(sequences, config, state::batch, file);
     }
 
     /** With text hold-out, validation and test are the last fractions of the training text itself. */

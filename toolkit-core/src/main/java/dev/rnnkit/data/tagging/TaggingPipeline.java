@@ -4,6 +4,7 @@ import dev.rnnkit.config.DataConfig;
 import dev.rnnkit.config.InputType;
 import dev.rnnkit.config.RnnkitConfig;
 import dev.rnnkit.config.TaggingDataConfig;
+import dev.rnnkit.data.BatchIterator;
 import dev.rnnkit.data.DataPipelines;
 import dev.rnnkit.data.PreparedData;
 import dev.rnnkit.data.Preprocessing;
@@ -73,6 +74,14 @@ public final class TaggingPipeline {
         return new PreparedData(Preprocessing.of(state),
                 log.summary(examples.train().size(), Splits.size(examples.validation()), Splits.size(examples.test())),
                 batches, d.prefetch());
+    }
+
+    /** Every well-formed sentence of one labelled file, encoded with a fitted state, in file order (for evaluation). */
+    public static BatchIterator<?> labelled(RnnkitConfig config, TaggingState state, Path file) {
+        ReadLog log = new ReadLog(config.data().onError());
+        List<Example> examples = encode(readSentences(Path.of(""), file.toString(), config.data().taggingOrDefaults(), log), state, log);
+        return DataPipelines.inOrder(examples, config,
+                part -> state.batch(part.stream().map(Example::ids).toList(), part.stream().map(Example::tags).toList()), file);
     }
 
     static List<Sentence> readSentences(Path dataDir, String name, TaggingDataConfig t, ReadLog log) {

@@ -5,6 +5,7 @@ import dev.rnnkit.config.OutputType;
 import dev.rnnkit.config.RnnkitConfig;
 import dev.rnnkit.config.ColumnRef;
 import dev.rnnkit.config.TextDataConfig;
+import dev.rnnkit.data.BatchIterator;
 import dev.rnnkit.data.DataFormatException;
 import dev.rnnkit.data.DataPipelines;
 import dev.rnnkit.data.DelimitedLine;
@@ -71,6 +72,14 @@ public final class TextClassificationPipeline {
         return new PreparedData(Preprocessing.of(state),
                 log.summary(examples.train().size(), Splits.size(examples.validation()), Splits.size(examples.test())),
                 batches, d.prefetch());
+    }
+
+    /** Every well-formed row of one labelled file, encoded with a fitted state, in file order (for evaluation). */
+    public static BatchIterator<?> labelled(RnnkitConfig config, TextClassificationState state, Path file) {
+        ReadLog log = new ReadLog(config.data().onError());
+        boolean regression = state.labels() == null;
+        List<Example> examples = encode(readRows(Path.of(""), file.toString(), config.data().textOrDefaults(), regression, log), state, log);
+        return DataPipelines.inOrder(examples, config, part -> toDataSet(part, state), file);
     }
 
     static List<Row> readRows(Path dataDir, String name, TextDataConfig t, boolean regression, ReadLog log) {

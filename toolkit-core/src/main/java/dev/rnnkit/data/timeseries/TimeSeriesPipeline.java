@@ -4,6 +4,7 @@ import dev.rnnkit.config.DataConfig;
 import dev.rnnkit.config.OutputType;
 import dev.rnnkit.config.RnnkitConfig;
 import dev.rnnkit.config.TimeSeriesDataConfig;
+import dev.rnnkit.data.BatchIterator;
 import dev.rnnkit.data.DataPipelines;
 import dev.rnnkit.data.PreparedData;
 import dev.rnnkit.data.Preprocessing;
@@ -68,6 +69,13 @@ public final class TimeSeriesPipeline {
         return new PreparedData(Preprocessing.of(state),
                 log.summary(windows.train().size(), Splits.size(windows.validation()), Splits.size(windows.test())),
                 batches, d.prefetch());
+    }
+
+    /** Every complete window of one CSV file, read with a fitted state, in time order (for evaluation). */
+    public static BatchIterator<?> labelled(RnnkitConfig config, TimeSeriesState state, Path file) {
+        ReadLog log = new ReadLog(config.data().onError());
+        List<SeriesRow> rows = SeriesReader.read(file, file.toString(), state.settings(), log);
+        return DataPipelines.inOrder(windows(state, rows, file.toString(), "evaluation", log), config, state::batch, file);
     }
 
     private static List<TimeSeriesState.Window> windows(TimeSeriesState state, List<SeriesRow> rows, String file, String split, ReadLog log) {

@@ -1,0 +1,45 @@
+package dev.rnnkit.cli;
+
+import dev.rnnkit.modelfile.SavedModel;
+import dev.rnnkit.predict.EvaluationResult;
+import dev.rnnkit.predict.EvaluationWriter;
+import dev.rnnkit.predict.ModelEvaluator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rnnkit evaluate RUN_DIR|MODEL --data FILE}: the task's metrics on a labelled file, as JSON, table and plots. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Score a trained model on a labelled file with its task's metrics; writes metrics.json, metrics.txt and PNG plots.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR|MODEL", description = "A run directory (its best model) or a model zip.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "Labelled data in the format of the model's config (a folder for generation).")
+    Path dataFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the results (default: evaluation-<file> beside the model).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        return ModelCommands.badInputAsExit2(System.err, () -> {
+            SavedModel saved = ModelCommands.load(model);
+            if (!Files.exists(dataFile)) {
+                throw new IllegalArgumentException(dataFile + ": no such data file");
+            }
+            EvaluationResult result = ModelEvaluator.evaluateFile(saved, dataFile);
+            Path dir = out != null ? out : saved.file().toAbsolutePath().getParent().resolve("evaluation-" + dataFile.getFileName());
+            EvaluationWriter.write(result, dataFile.toString(), dir, List.of(), "");
+            System.out.print(result.table());
+            System.out.println("results written to " + dir);
+            return 0;
+        });
+    }
+}

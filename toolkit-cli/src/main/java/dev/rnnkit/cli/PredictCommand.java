@@ -1,0 +1,54 @@
+package dev.rnnkit.cli;
+
+import dev.rnnkit.predict.Predictor;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rnnkit predict MODEL --input FILE|-}: one JSON line per prediction on stdout. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Predict with a trained model; prints JSON lines: label and probabilities per text, tags per token, "
+                + "or forecast values with timestamps per window of a CSV.")
+final class PredictCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR|MODEL", description = "A run directory (its best model) or a model zip.")
+    Path model;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE|-",
+            description = "Texts or sentences one per line, or a CSV for time series; '-' reads standard input.")
+    String input;
+
+    @Override
+    public Integer call() throws Exception {
+        return ModelCommands.badInputAsExit2(System.err, () -> {
+            Predictor predictor = new Predictor(ModelCommands.load(model));
+            boolean stdin = input.equals("-");
+            if (!stdin && !Files.isRegularFile(Path.of(input))) {
+                throw new IllegalArgumentException(input + ": no such input file");
+            }
+            if (predictor.readsLines()) {
+                List<String> lines = stdin
+                        ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().toList()
+                        : Files.readAllLines(Path.of(input), StandardCharsets.UTF_8);
+                predictor.predictLines(lines, System.out::println);
+            } else {
+                Path csv = Path.of(input);
+                if (stdin) {
+                    csv = Files.createTempFile("rnnkit-predict", ".csv");
+                    csv.toFile().deleteOnExit();
+                    Files.write(csv, System.in.readAllBytes());
+                }
+                predictor.predictCsv(csv, System.out::println);
+            }
+            System.out.flush();
+            return 0;
+        });
+    }
+}

@@ -1,0 +1,69 @@
+package dev.rnnkit.cli;
+
+import dev.rnnkit.config.RnnkitConfig;
+import dev.rnnkit.train.RunDirectory;
+import dev.rnnkit.train.StopRequest;
+import dev.rnnkit.train.Trainer;
+import dev.rnnkit.train.TrainingResult;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code rnnkit train CONFIG}: trains into a run directory, or resumes one. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the network a config describes into a run directory (config, provenance, metrics.jsonl, "
+                + "checkpoints, best and last model, evaluation). Ctrl-C saves a checkpoint; --resume continues it.")
+final class TrainCommand implements Callable<Integer> {
+
+    /** How long the shutdown hook waits for the checkpoint after Ctrl-C/SIGTERM. */
+    private static final long STOP_TIMEOUT_SECONDS = 300;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Mixin
+    DataDirOption data;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "The run directory (default: runs/<name>-<yyyyMMdd-HHmmss>).")
+    Path runDir;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue this run from its last checkpoint (CONFIG must match the run's config; training.epochs may grow).")
+    Path resume;
+
+    @Override
+    public Integer call() throws Exception {
+        RnnkitConfig config = options.loadOrReport(System.err);
+        if (config == null) {
+            return RnnkitCli.EXIT_BAD_INPUT;
+        }
+        if (resume != null && runDir != null) {
+            System.err.println("rnnkit: give either --run-dir or --resume, not both");
+            return RnnkitCli.EXIT_BAD_INPUT;
+        }
+        return ModelCommands.badInputAsExit2(System.err, () -> run(config));
+    }
+
+    private int run(RnnkitConfig config) throws Exception {
+        StopRequest stop = new StopRequest();
+        Thread hook = stop.installShutdownHook(STOP_TIMEOUT_SECONDS);
+        try {
+            Trainer trainer = new Trainer(new ConsoleProgress(System.out, System.console() != null), stop);
+            TrainingResult result = resume != null
+                    ? trainer.resume(RunDirectory.existing(resume), data.resolve(), config)
+                    : trainer.train(config, data.resolve(), runDir != null ? RunDirectory.create(runDir)
+                            : RunDirectory.createUnder(Path.of("runs"), config.name(), LocalDateTime.now()));
+            System.out.println("run directory: " + result.run().root());
+            return result.interrupted() ? 130 : 0;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting (Ctrl-C): the hook is running and waits for us.
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.rnnkit.modelfile;
+
+import java.util.Map;
+
+/**
+ * Where a model came from: software versions, hardware, seed, data checksums and times (Tribuo-style provenance).
+ *
+ * @param rnnkitVersion the rnnkit version, or "development build"
+ * @param dl4jVersion   the Deeplearning4j version on the classpath
+ * @param javaVersion   {@code java.version} and vendor
+ * @param nd4jBackend   the ND4J backend class, e.g. CpuBackend
+ * @param device        the compute device as ND4J reports it
+ * @param ompThreads    OpenMP threads ND4J uses
+ * @param cpuCount      processors available to the JVM
+ * @param seed          the config seed
+ * @param dataFiles     SHA-256 (hex) of every data file read, by path as written in the config
+ * @param gitCommit     the git commit of the working directory, or null outside a repository
+ * @param startTime     when training started (ISO-8601 UTC)
+ * @param endTime       when training ended (ISO-8601 UTC); null while running
+ */
+public record Provenance(String rnnkitVersion, String dl4jVersion, String javaVersion, String nd4jBackend, String device,
+                         int ompThreads, int cpuCount, long seed, Map<String, String> dataFiles, String gitCommit,
+                         String startTime, String endTime) {
+
+    public Provenance {
+        dataFiles = dataFiles == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(dataFiles));
+    }
+
+    /** A copy with the end time set. */
+    public Provenance ended(String time) {
+        return new Provenance(rnnkitVersion, dl4jVersion, javaVersion, nd4jBackend, device, ompThreads, cpuCount, seed,
+                dataFiles, gitCommit, startTime, time);
+    }
+}

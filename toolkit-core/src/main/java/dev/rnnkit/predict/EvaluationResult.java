@@ -1,0 +1,38 @@
+package dev.rnnkit.predict;
+
+import dev.rnnkit.eval.ConfusionMatrix;
+import dev.rnnkit.eval.plot.ForecastSeries;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model's scores on one data split: flat metrics, the full report, a readable table and plot data.
+ *
+ * @param task           the task name (classification, tagging, forecast, regression, generation)
+ * @param metrics        flat metrics by name, {@code loss} first (e.g. accuracy, f1, mae, perplexity); a metric
+ *                       that is undefined is absent
+ * @param report         the task's report record (written as JSON)
+ * @param table          the report as a text table
+ * @param confusion      the confusion matrix of a classifier, else null
+ * @param forecastSeries one-step-ahead forecast against actual per target, else empty
+ */
+public record EvaluationResult(String task, Map<String, Double> metrics, Object report, String table,
+                               ConfusionMatrix confusion, List<ForecastSeries> forecastSeries) {
+
+    public EvaluationResult {
+        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        forecastSeries = forecastSeries == null ? List.of() : List.copyOf(forecastSeries);
+    }
+
+    /** The metrics with {@code loss} first, then the task's own. */
+    static Map<String, Double> metrics(double loss, Object... namesAndValues) {
+        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put("loss", loss);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                m.put((String) namesAndValues[i], ((Number) namesAndValues[i + 1]).doubleValue());
+            }
+        }
+        return m;
+    }
+}

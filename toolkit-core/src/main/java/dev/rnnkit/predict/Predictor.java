@@ -1,0 +1,140 @@
+package dev.rnnkit.predict;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.rnnkit.config.OutputType;
+import dev.rnnkit.data.Preprocessing;
+import dev.rnnkit.data.tagging.TaggingState;
+import dev.rnnkit.data.text.TextClassificationState;
+import dev.rnnkit.data.timeseries.TimeSeriesState;
+import dev.rnnkit.eval.EvalJson;
+import dev.rnnkit.modelfile.SavedModel;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * Turns raw inputs into one JSON line per prediction, encoding them exactly as in training.
+ *
+ * <ul>
+ *   <li>text classification: one text per input line → {@code {"text", "label", "probabilities": {label: p}}}
+ *       (regression: {@code {"text", "value"}})</li>
+ *   <li>tagging: one whitespace-tokenised sentence per line → {@code {"tokens": [...], "tags": [...]}}</li>
+ *   <li>time series: a CSV with the training columns → one line per complete window:
+ *       {@code {"timestamps": [H], "forecast": {target: [H values]}}} in original units</li>
+ * </ul>
+ */
+public final class Predictor {
+
+    private static final ObjectWriter LINE = EvalJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
+    private static final int BATCH = 64;
+
+    private final MultiLayerNetwork network;
+    private final Preprocessing preprocessing;
+    private final OutputType outputType;
+
+    public Predictor(SavedModel model) {
+        this.network = model.network();
+        this.preprocessing = model.metadata().preprocessing();
+        this.outputType = model.metadata().config().output().type();
+    }
+
+    /** Whether inputs are lines of text (else a CSV file). */
+    public boolean readsLines() {
+        return switch (preprocessing.family()) {
+            case TEXT_CLASSIFICATION, TAGGING -> true;
+            case TIME_SERIES -> false;
+            case GENERATION -> throw new IllegalArgumentException("a generation model does not predict from input; use 'rnnkit generate'");
+        };
+    }
+
+    /** Predicts every non-blank line (text classification, tagging) and emits one JSON line each. */
+    public void predictLines(List<String> lines, Consumer<String> out) {
+        List<String> inputs = lines.stream().filter(l -> !l.isBlank()).toList();
+        for (int from = 0; from < inputs.size(); from += BATCH) {
+            List<String> batch = inputs.subList(from, Math.min(inputs.size(), from + BATCH));
+            List<Map<String, Object>> results = preprocessing.textClassification() != null
+                    ? classify(batch, preprocessing.textClassification())
+                    : tag(batch, preprocessing.tagging());
+            results.forEach(r -> out.accept(json(r)));
+        }
+    }
+
+    private List<Map<String, Object>> classify(List<String> texts, TextClassificationState state) {
+        DataSet ds = state.encode(texts);
+        INDArray output = network.output(ds.getFeatures(), false, ds.getFeaturesMaskArray(), null);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("text", texts.get(i));
+            if (state.labels() == null) {
+                r.put("value", output.getDouble(i, 0));
+            } else {
+                r.put("label", state.decodeLabels(output.getRow(i, true)).get(0));
+                Map<String, Double> p = new LinkedHashMap<>();
+                for (int c = 0; c < state.labels().size(); c++) {
+                    p.put(state.labels().entry(c), output.getDouble(i, c));
+                }
+                r.put("probabilities", p);
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> tag(List<String> lines, TaggingState state) {
+        List<List<String>> sentences = lines.stream().map(l -> List.of(l.strip().split("\\s+"))).toList();
+        DataSet ds = state.encode(sentences);
+        INDArray output = network.output(ds.getFeatures(), false, ds.getFeaturesMaskArray(), ds.getFeaturesMaskArray());
+        List<List<String>> tags = state.decodeTags(output, ds.getFeaturesMaskArray());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("tokens", sentences.get(i));
+            r.put("tags", tags.get(i));
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** Forecasts from every complete window of a CSV file and emits one JSON line per window. */
+    public void predictCsv(Path csv, Consumer<String> out) {
+        TimeSeriesState state = preprocessing.timeSeries();
+        if (outputType == OutputType.SEQUENCE_REGRESSION) {
+            throw new IllegalArgumentException("prediction of sequence_regression models is not supported; use 'rnnkit evaluate'");
+        }
+        TimeSeriesState.ForecastData data = state.encode(csv);
+        INDArray output = network.output(data.data().getFeatures(), false);
+        double[][][] forecast = state.inverseForecast(output);
+        for (int i = 0; i < forecast.length; i++) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("timestamps", data.targetTimestamps().get(i));
+            Map<String, List<Double>> values = new LinkedHashMap<>();
+            for (int k = 0; k < state.targetCount(); k++) {
+                List<Double> v = new ArrayList<>();
+                for (double[] step : forecast[i]) {
+                    v.add(step[k]);
+                }
+                values.put(state.settings().targetColumns().get(k), v);
+            }
+            r.put("forecast", values);
+            out.accept(json(r));
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return LINE.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.rnnkit.predict;
+
+import dev.rnnkit.config.OutputType;
+import dev.rnnkit.config.RnnkitConfig;
+import dev.rnnkit.data.Preprocessing;
+import dev.rnnkit.eval.TrainingBaselines;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * Collects a task's metric over evaluation batches, one batch at a time.
+ */
+interface TaskScorer {
+
+    /** Adds one batch and the network's output for it. */
+    void add(DataSet batch, INDArray output);
+
+    /** The scores of everything added; {@code loss} is the mean validation loss to include. */
+    EvaluationResult finish(double loss);
+
+    /** The scorer for a model's task. */
+    static TaskScorer of(RnnkitConfig config, Preprocessing preprocessing, TrainingBaselines baselines) {
+        OutputType type = config.output().type();
+        return switch (preprocessing.family()) {
+            case TEXT_CLASSIFICATION -> type == OutputType.REGRESSION
+                    ? new RegressionScorer(null)
+                    : new ClassificationScorer(preprocessing.textClassification().labels().entries());
+            case TAGGING -> new TaggingScorer(preprocessing.tagging());
+            case TIME_SERIES -> type == OutputType.SEQUENCE_REGRESSION
+                    ? new RegressionScorer(preprocessing.timeSeries())
+                    : new ForecastScorer(preprocessing.timeSeries(), baselines.maseScales());
+            case GENERATION -> new LanguageModelScorer(baselines.unigramCounts());
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package dev.rnnkit.train;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.rnnkit.eval.AtomicFiles;
+import dev.rnnkit.eval.plot.LearningCurvePoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code metrics.jsonl} of a run: one JSON object per line, {@code "type": "epoch"} or {@code "evaluation"}.
+ */
+public final class MetricsLog {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final Path file;
+
+    public MetricsLog(Path file) {
+        this.file = file;
+    }
+
+    /** Appends one epoch line. */
+    public void epoch(EpochSummary s, long iterations, double learningRate) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", "epoch");
+        line.put("epoch", s.epoch());
+        line.put("iterations", iterations);
+        line.put("train_loss", s.trainLoss());
+        line.put("examples", s.examples());
+        line.put("seconds", s.seconds());
+        line.put("examples_per_second", s.examplesPerSecond());
+        line.put("learning_rate", learningRate);
+        append(line);
+    }
+
+    /** Appends one evaluation line: {@code split} is "validation", "test" or a file. */
+    public void evaluation(int epoch, String split, Map<String, Double> metrics) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", "evaluation");
+        line.put("epoch", epoch);
+        line.put("split", split);
+        metrics.forEach(line::put);
+        append(line);
+    }
+
+    private void append(Map<String, Object> line) {
+        try {
+            Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The lines as JSON trees (none when the file does not exist). */
+    public List<JsonNode> lines() {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            List<JsonNode> out = new ArrayList<>();
+            for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!l.isBlank()) {
+                    out.add(JSON.readTree(l));
+                }
+            }
+            return out;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(file + ": not JSON lines: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops lines of epochs after {@code epochs} (work lost since the checkpoint a run resumes from). */
+    public void truncateAfter(int epochs) {
+        StringBuilder kept = new StringBuilder();
+        for (JsonNode l : lines()) {
+            if (l.path("epoch").asInt() <= epochs) {
+                kept.append(l).append('\n');
+            }
+        }
+        AtomicFiles.writeString(file, kept.toString());
+    }
+
+    /** Learning-curve points: train loss per epoch with the validation loss and {@code metric} of that epoch. */
+    public List<LearningCurvePoint> learningCurve(String metric) {
+        Map<Integer, Double> train = new LinkedHashMap<>();
+        Map<Integer, JsonNode> validation = new LinkedHashMap<>();
+        for (JsonNode l : lines()) {
+            if ("epoch".equals(l.path("type").asText())) {
+                train.put(l.path("epoch").asInt(), l.path("train_loss").asDouble());
+            } else if ("validation".equals(l.path("split").asText())) {
+                validation.put(l.path("epoch").asInt(), l);
+            }
+        }
+        List<LearningCurvePoint> points = new ArrayList<>();
+        train.forEach((epoch, loss) -> {
+            JsonNode v = validation.get(epoch);
+            points.add(new LearningCurvePoint(epoch, loss, number(v, "loss"), number(v, metric)));
+        });
+        return points;
+    }
+
+    private static Double number(JsonNode line, String key) {
+        return line == null || !line.path(key).isNumber() ? null : line.path(key).asDouble();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.rnnkit.train;
+
+import dev.rnnkit.modelfile.ModelFileException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The folder of one training run and the names of the files in it.
+ *
+ * <pre>
+ * config.yaml          the fully resolved config
+ * provenance.json      versions, hardware, seed, data SHA-256, git commit, times
+ * metrics.jsonl        one JSON line per epoch and per evaluation
+ * preprocessing.json   the fitted preprocessing artefact
+ * checkpoints/         checkpoint-NNNN-MMMMMM.zip (epoch, minibatch), the last K kept
+ * model-best.zip       the model with the best watched validation metric
+ * model-last.zip       the model after the last epoch
+ * evaluation/          metrics.json, metrics.txt and PNG plots of the final evaluation
+ * </pre>
+ *
+ * @param root the run folder
+ */
+public record RunDirectory(Path root) {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    /** A new run folder {@code <parent>/<name>-<yyyyMMdd-HHmmss>} (with a suffix if that exists). */
+    public static RunDirectory createUnder(Path parent, String name, LocalDateTime now) {
+        String base = name + "-" + STAMP.format(now);
+        Path dir = parent.resolve(base);
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = parent.resolve(base + "-" + i);
+        }
+        return create(dir);
+    }
+
+    /** Uses {@code dir} as a new run folder; it must not exist or be empty. */
+    public static RunDirectory create(Path dir) {
+        try {
+            if (Files.isDirectory(dir)) {
+                try (var s = Files.list(dir)) {
+                    if (s.findAny().isPresent()) {
+                        throw new ModelFileException(dir + ": the run directory exists and is not empty; use --resume to continue it");
+                    }
+                }
+            }
+            Files.createDirectories(dir.resolve("checkpoints"));
+            return new RunDirectory(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An existing run folder (it must hold a config.yaml). */
+    public static RunDirectory existing(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ModelFileException(dir + ": no such run directory");
+        }
+        RunDirectory run = new RunDirectory(dir);
+        if (!Files.isRegularFile(run.config())) {
+            throw new ModelFileException(dir + ": not a run directory (no config.yaml)");
+        }
+        return run;
+    }
+
+    public Path config() {
+        return root.resolve("config.yaml");
+    }
+
+    public Path provenance() {
+        return root.resolve("provenance.json");
+    }
+
+    public Path metrics() {
+        return root.resolve("metrics.jsonl");
+    }
+
+    public Path preprocessing() {
+        return root.resolve("preprocessing.json");
+    }
+
+    public Path checkpoints() {
+        return root.resolve("checkpoints");
+    }
+
+    public Path bestModel() {
+        return root.resolve("model-best.zip");
+    }
+
+    public Path lastModel() {
+        return root.resolve("model-last.zip");
+    }
+
+    public Path evaluation() {
+        return root.resolve("evaluation");
+    }
+
+    /** The model to use from this run: the best one, else the last one. */
+    public Path model() {
+        if (Files.isRegularFile(bestModel())) {
+            return bestModel();
+        }
+        if (Files.isRegularFile(lastModel())) {
+            return lastModel();
+        }
+        throw new ModelFileException(root + ": the run has no model yet (no model-best.zip or model-last.zip)");
+    }
+
+    /** A run folder's model, or the path itself when it names a model file. */
+    public static Path modelOf(Path runOrModel) {
+        if (Files.isDirectory(runOrModel)) {
+            return new RunDirectory(runOrModel).model();
+        }
+        if (!Files.exists(runOrModel)) {
+            throw new ModelFileException(runOrModel + ": no such run directory or model file");
+        }
+        return runOrModel;
+    }
+}

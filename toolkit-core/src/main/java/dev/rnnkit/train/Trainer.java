@@ -1,0 +1,275 @@
+package dev.rnnkit.train;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rnnkit.config.ConfigLoader;
+import dev.rnnkit.config.RnnkitConfig;
+import dev.rnnkit.config.TrainingConfig;
+import dev.rnnkit.data.BatchIterator;
+import dev.rnnkit.data.DataPipelines;
+import dev.rnnkit.data.PreparedData;
+import dev.rnnkit.eval.AtomicFiles;
+import dev.rnnkit.eval.EvalJson;
+import dev.rnnkit.model.NetworkBuilder;
+import dev.rnnkit.modelfile.ModelFile;
+import dev.rnnkit.modelfile.ModelMetadata;
+import dev.rnnkit.modelfile.SavedModel;
+import dev.rnnkit.predict.EvaluationResult;
+import dev.rnnkit.predict.EvaluationWriter;
+import dev.rnnkit.predict.ModelEvaluator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Runs training into a run directory: epochs with validation, best/last model, checkpoints, early stopping,
+ * resume, and a final evaluation with plots.
+ */
+public final class Trainer {
+
+    private final TrainingStrategy strategy;
+    private final ProgressListener progress;
+    private final StopRequest stop;
+    private final Clock clock;
+
+    public Trainer(TrainingStrategy strategy, ProgressListener progress, StopRequest stop, Clock clock) {
+        this.strategy = strategy;
+        this.progress = progress;
+        this.stop = stop;
+        this.clock = clock;
+    }
+
+    /** A local trainer with the system clock. */
+    public Trainer(ProgressListener progress, StopRequest stop) {
+        this(new LocalTrainingStrategy(), progress, stop, Clock.systemUTC());
+    }
+
+    /**
+     * Trains a new model of {@code config} on the data under {@code dataDir} into the (new, empty) {@code run}.
+     *
+     * @throws dev.rnnkit.data.DataFormatException for data that cannot be read as configured
+     */
+    public TrainingResult train(RnnkitConfig config, Path dataDir, RunDirectory run) throws IOException {
+        try {
+            PreparedData data = DataPipelines.prepare(config, dataDir);
+            progress.message(data.summary().toString());
+            ModelMetadata metadata = new ModelMetadata(config, data.artefact(), BaselineStatistics.of(config, data),
+                    ProvenanceCollector.collect(config, dataDir, clock.instant()));
+            AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(config));
+            data.artefact().save(run.preprocessing());
+            EvalJson.write(metadata.provenance(), run.provenance());
+            MultiLayerNetwork network = NetworkBuilder.build(config, data.shape());
+            return loop(run, data, metadata, network, TrainingState.start());
+        } finally {
+            stop.finished();
+        }
+    }
+
+    /**
+     * Continues {@code run} from its newest checkpoint with the same optimizer state and data order.
+     *
+     * @param config the run's config, possibly with more {@code training.epochs}; anything else must be unchanged
+     * @throws IllegalArgumentException when {@code config} differs from the run's config in more than the epochs
+     */
+    public TrainingResult resume(RunDirectory run, Path dataDir, RnnkitConfig config) throws IOException {
+        try {
+            SavedModel checkpoint = new Checkpoints(run.checkpoints(), Integer.MAX_VALUE).latest();
+            RnnkitConfig saved = checkpoint.metadata().config();
+            requireSameExceptEpochs(saved, config, run);
+            TrainingState state = TrainingState.fromJson(checkpoint.trainingState(), checkpoint.file().toString());
+            if (state.finished() && state.epoch() >= config.training().epochs()) {
+                throw new IllegalArgumentException(run.root() + ": the run already finished " + state.epoch()
+                        + " epochs; raise training.epochs (--set training.epochs=N) to train further");
+            }
+            PreparedData data = DataPipelines.prepare(config, dataDir);
+            ModelMetadata metadata = new ModelMetadata(config, checkpoint.metadata().preprocessing(),
+                    checkpoint.metadata().baselines(), checkpoint.metadata().provenance());
+            AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(config));
+            new MetricsLog(run.metrics()).truncateAfter(state.epoch());
+            progress.message("resuming " + run.root() + " at epoch " + (state.epoch() + 1) + ", minibatch " + state.batch()
+                    + " (" + checkpoint.file().getFileName() + ")");
+            TrainingState continuing = new TrainingState(state.formatVersion(), state.epoch(), state.batch(), state.iterations(),
+                    state.bestValue(), state.bestEpoch(), state.epochsWithoutImprovement(), false);
+            return loop(run, data, metadata, checkpoint.network(), continuing);
+        } finally {
+            stop.finished();
+        }
+    }
+
+    private static void requireSameExceptEpochs(RnnkitConfig saved, RnnkitConfig given, RunDirectory run) {
+        ObjectNode a = ConfigLoader.mapper().valueToTree(saved);
+        ObjectNode b = ConfigLoader.mapper().valueToTree(given);
+        ((ObjectNode) a.path("training")).remove("epochs");
+        ((ObjectNode) b.path("training")).remove("epochs");
+        if (!a.equals(b)) {
+            for (var it = a.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!a.get(key).equals(b.get(key))) {
+                    throw new IllegalArgumentException("the config differs from " + run.config() + " in '" + key
+                            + "'; a resumed run keeps its config (only training.epochs may change)");
+                }
+            }
+            throw new IllegalArgumentException("the config differs from " + run.config() + "; a resumed run keeps its config");
+        }
+    }
+
+    private TrainingResult loop(RunDirectory run, PreparedData data, ModelMetadata metadata, MultiLayerNetwork network,
+                                TrainingState initial) throws IOException {
+        RnnkitConfig config = metadata.config();
+        TrainingConfig t = config.training();
+        MetricsLog log = new MetricsLog(run.metrics());
+        Checkpoints checkpoints = new Checkpoints(run.checkpoints(), t.checkpoints().keepLast());
+        BestModelTracker tracker = new BestModelTracker(t.earlyStopping());
+
+        BatchIterator<?> raw = data.batches().train();
+        for (int i = 0; i < initial.epoch(); i++) {
+            raw.reset(); // epoch k trains on the (k+1)-th shuffle of the seeded generator, as in an uninterrupted run
+        }
+        DataSetIterator train = data.train();
+        int batches = (raw.numExamples() + t.batchSize() - 1) / t.batchSize();
+        TrainingState state = initial;
+        boolean interrupted = false;
+        boolean stoppedEarly = false;
+        for (int epoch = initial.epoch(); epoch < t.epochs(); epoch++) {
+            if (epoch > initial.epoch()) {
+                train.reset();
+            }
+            progress.epochStarted(epoch + 1, t.epochs(), batches, state.batch());
+            EpochRun epochRun = new EpochRun(config, state, checkpoints, metadata, network);
+            long started = System.nanoTime();
+            boolean complete = strategy.fitEpoch(network, train, state.batch(), epochRun);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            state = epochRun.state;
+            if (!complete) {
+                checkpoints.write(network, metadata, state);
+                progress.message("stopped at epoch " + (epoch + 1) + ", minibatch " + state.batch() + "; checkpoint written, resume with --resume "
+                        + run.root());
+                interrupted = true;
+                break;
+            }
+            network.incrementEpochCount();
+            Map<String, Double> validation = data.validation() == null ? Map.of()
+                    : ModelEvaluator.evaluate(network, data.validation(), config, metadata.preprocessing(), metadata.baselines()).metrics();
+            state = tracker.update(state.at(epoch + 1, 0, state.iterations()), epoch + 1, validation);
+            boolean improved = state.bestEpoch() == epoch + 1;
+            if (improved) {
+                ModelFile.write(run.bestModel(), network, metadata, null);
+            }
+            EpochSummary summary = new EpochSummary(epoch + 1, t.epochs(), epochRun.meanLoss(), epochRun.examples, seconds, validation, improved);
+            log.epoch(summary, state.iterations(), learningRate(network));
+            if (!validation.isEmpty()) {
+                log.evaluation(epoch + 1, "validation", validation);
+            }
+            progress.epochFinished(summary);
+            stoppedEarly = tracker.shouldStop(state);
+            boolean last = stoppedEarly || epoch + 1 == t.epochs();
+            if (last) {
+                state = state.asFinished();
+            }
+            int every = t.checkpoints().everyEpochs();
+            if (last || stop.requested() || (every > 0 && (epoch + 1) % every == 0)) {
+                checkpoints.write(network, metadata, state);
+            }
+            if (stoppedEarly) {
+                progress.message("early stopping after epoch " + (epoch + 1) + ": " + tracker.metricKey() + " has not improved for "
+                        + state.epochsWithoutImprovement() + " epochs (best at epoch " + state.bestEpoch() + ")");
+                break;
+            }
+            if (stop.requested() && !last) {
+                progress.message("stopped after epoch " + (epoch + 1) + "; checkpoint written, resume with --resume " + run.root());
+                interrupted = true;
+                break;
+            }
+        }
+        ModelMetadata ended = new ModelMetadata(config, metadata.preprocessing(), metadata.baselines(),
+                metadata.provenance().ended(clock.instant().toString()));
+        ModelFile.write(run.lastModel(), network, ended, null);
+        EvalJson.write(ended.provenance(), run.provenance());
+        if (interrupted) {
+            return new TrainingResult(run, state, true, false, null, null);
+        }
+        return finalEvaluation(run, data, state, stoppedEarly, log, tracker.metricKey());
+    }
+
+    /** Scores the best model on the test split (else validation) and writes metrics and plots. */
+    private TrainingResult finalEvaluation(RunDirectory run, PreparedData data, TrainingState state, boolean stoppedEarly,
+                                           MetricsLog log, String metricKey) {
+        DataSetIterator split = data.test() != null ? data.test() : data.validation();
+        String name = data.test() != null ? "test" : "validation";
+        if (split == null) {
+            EvaluationWriter.writeLearningCurve(log.learningCurve("none"), "none", run.evaluation());
+            return new TrainingResult(run, state, false, stoppedEarly, null, null);
+        }
+        SavedModel best = ModelFile.read(run.model());
+        ModelMetadata m = best.metadata();
+        EvaluationResult result = ModelEvaluator.evaluate(best.network(), split, m.config(), m.preprocessing(), m.baselines());
+        log.evaluation(state.epoch(), name, result.metrics());
+        // The loss is already on the curve's left axis; the right axis shows the task's own first metric then.
+        String curveMetric = !metricKey.equals("loss") ? metricKey
+                : result.metrics().keySet().stream().filter(k -> !k.equals("loss")).findFirst().orElse("loss");
+        EvaluationWriter.write(result, name, run.evaluation(), log.learningCurve(curveMetric), curveMetric);
+        progress.message("final evaluation on " + name + " (" + run.model().getFileName() + "):\n" + result.table());
+        return new TrainingResult(run, state, false, stoppedEarly, result, name);
+    }
+
+    private static double learningRate(MultiLayerNetwork network) {
+        for (int i = 0; i < network.getnLayers(); i++) {
+            Double lr = network.getLearningRate(i);
+            if (lr != null) {
+                return lr;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Tracks one epoch's minibatches: loss, examples, stop requests and checkpoints by iteration. */
+    private final class EpochRun implements TrainingStrategy.BatchListener {
+        private final RnnkitConfig config;
+        private final Checkpoints checkpoints;
+        private final ModelMetadata metadata;
+        private final MultiLayerNetwork network;
+        private TrainingState state;
+        private double lossSum;
+        private int losses;
+        private long examples;
+
+        EpochRun(RnnkitConfig config, TrainingState state, Checkpoints checkpoints, ModelMetadata metadata, MultiLayerNetwork network) {
+            this.config = config;
+            this.state = state;
+            this.checkpoints = checkpoints;
+            this.metadata = metadata;
+            this.network = network;
+        }
+
+        @Override
+        public void beforeBatch(int batch) {
+            // Dropout draws from ND4J's global generator: seeding it per iteration makes a resumed run match.
+            Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + state.iterations());
+        }
+
+        @Override
+        public boolean afterBatch(int batch, int batchExamples, double loss) {
+            state = state.at(state.epoch(), batch, state.iterations() + 1);
+            lossSum += loss;
+            losses++;
+            examples += batchExamples;
+            progress.batchFinished(state.epoch() + 1, batch, batchExamples, loss);
+            int every = config.training().checkpoints().everyIterations();
+            if (every > 0 && state.iterations() % every == 0) {
+                try {
+                    checkpoints.write(network, metadata, state);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write a checkpoint: " + e.getMessage(), e);
+                }
+            }
+            return !stop.requested();
+        }
+
+        double meanLoss() {
+            return losses == 0 ? Double.NaN : lossSum / losses;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.rnnkit.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rnnkit.eval.EvalJson;
+import dev.rnnkit.modelfile.ModelFile;
+import dev.rnnkit.modelfile.SavedModel;
+import dev.rnnkit.predict.EvaluationResult;
+import dev.rnnkit.predict.ModelEvaluator;
+import dev.rnnkit.predict.Predictor;
+import dev.rnnkit.predict.TextGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Train two epochs, check the run directory, evaluate a file and predict, for each task family. */
+class FamilyEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    private RunDirectory train(String yaml, Path data) throws IOException {
+        TrainingResult r = new Trainer(ProgressListener.NONE, new StopRequest())
+                .train(TrainFixtures.config(yaml), data, RunDirectory.create(dir.resolve("run")));
+        assertEquals(2, r.state().epoch());
+        assertTrue(r.state().finished());
+        for (Path p : List.of(r.run().config(), r.run().provenance(), r.run().metrics(), r.run().preprocessing(),
+                r.run().lastModel(), r.run().evaluation().resolve("metrics.json"), r.run().evaluation().resolve("learning-curve.png"))) {
+            assertTrue(Files.isRegularFile(p), p + " exists");
+        }
+        return r.run();
+    }
+
+    private static List<JsonNode> predictLines(Predictor p, List<String> input) throws IOException {
+        List<String> out = new ArrayList<>();
+        p.predictLines(input, out::add);
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String s : out) {
+            nodes.add(EvalJson.mapper().readTree(s));
+        }
+        return nodes;
+    }
+
+    @Test
+    void classification() throws IOException {
+        Path data = TrainFixtures.classificationData(dir.resolve("data"));
+        RunDirectory run = train(TrainFixtures.CLASSIFICATION, data);
+        SavedModel model = ModelFile.read(run.model());
+
+        EvaluationResult eval = ModelEvaluator.evaluateFile(model, data.resolve("test.tsv"));
+        assertEquals(List.of("loss", "accuracy", "f1"), List.copyOf(eval.metrics().keySet()));
+        assertEquals(List.of("neg", "pos"), eval.confusion().classNames());
+
+        List<JsonNode> lines = predictLines(new Predictor(model), List.of("good movie", "", "awful acting"));
+        assertEquals(2, lines.size());
+        assertEquals("good movie", lines.get(0).path("text").asText());
+        for (JsonNode l : lines) {
+            assertTrue(Set.of("neg", "pos").contains(l.path("label").asText()));
+            double sum = l.path("probabilities").path("neg").asDouble() + l.path("probabilities").path("pos").asDouble();
+            assertEquals(1.0, sum, 1e-5);
+        }
+    }
+
+    @Test
+    void tagging() throws IOException {
+        Path data = TrainFixtures.taggingData(dir.resolve("data"));
+        RunDirectory run = train(TrainFixtures.TAGGING, data);
+        SavedModel model = ModelFile.read(run.model());
+
+        EvaluationResult eval = ModelEvaluator.evaluateFile(model, data.resolve("dev.txt"));
+        assertEquals(List.of("loss", "f1", "token_accuracy"), List.copyOf(eval.metrics().keySet()));
+        assertTrue(eval.table().contains("processed 28 tokens with 12 phrases"), eval.table());
+
+        List<JsonNode> lines = predictLines(new Predictor(model), List.of("Anna Smith lives in Rome", "Bob lives in Oslo"));
+        Set<String> tagSet = Set.copyOf(model.metadata().preprocessing().tagging().tags().entries());
+        assertEquals(List.of(5, 4), lines.stream().map(l -> l.path("tags").size()).toList());
+        for (JsonNode l : lines) {
+            assertEquals(l.path("tokens").size(), l.path("tags").size());
+            l.path("tags").forEach(t -> assertTrue(tagSet.contains(t.asText()), t.asText()));
+        }
+    }
+
+    @Test
+    void forecast() throws IOException {
+        Path data = TrainFixtures.forecastData(dir.resolve("data"));
+        RunDirectory run = train(TrainFixtures.FORECAST, data);
+        assertTrue(Files.isRegularFile(run.evaluation().resolve("forecast-temp.png")));
+        JsonNode metrics = EvalJson.mapper().readTree(run.evaluation().resolve("metrics.json").toFile());
+        assertEquals("test", metrics.path("split").asText());
+        assertEquals(3, metrics.path("report").path("season").asInt());
+        assertTrue(metrics.path("report").path("overall").path("seasonal_naive").path("mae").isNumber());
+        assertTrue(metrics.path("metrics").path("mase").isNumber());
+
+        SavedModel model = ModelFile.read(run.model());
+        TrainFixtures.write(dir, "recent.csv", "date,temp\n2020-05-01,10\n2020-05-02,13\n2020-05-03,16\n2020-05-04,10\n"
+                + "2020-05-05,13\n2020-05-06,16\n2020-05-07,10\n2020-05-08,13\n2020-05-09,16\n");
+        List<JsonNode> lines = new ArrayList<>();
+        new Predictor(model).predictCsv(dir.resolve("recent.csv"), s -> lines.add(read(s)));
+        // 9 rows, lookback 6, horizon 2: windows start at rows 0 and 1.
+        assertEquals(2, lines.size());
+        assertEquals("[\"2020-05-07\",\"2020-05-08\"]", lines.get(0).path("timestamps").toString());
+        assertEquals("[\"2020-05-08\",\"2020-05-09\"]", lines.get(1).path("timestamps").toString());
+        assertEquals(2, lines.get(0).path("forecast").path("temp").size());
+    }
+
+    @Test
+    void generationWithTruncatedBptt() throws IOException {
+        Path data = TrainFixtures.generationData(dir.resolve("data"));
+        RunDirectory run = train(TrainFixtures.GENERATION, data);
+        SavedModel model = ModelFile.read(run.model());
+        JsonNode metrics = EvalJson.mapper().readTree(run.evaluation().resolve("metrics.json").toFile());
+        assertEquals("validation", metrics.path("split").asText());
+        assertTrue(metrics.path("metrics").path("perplexity").asDouble() > 1);
+        assertTrue(metrics.path("report").path("unigram").path("nats").isNumber());
+
+        TextGenerator.Generated g = new TextGenerator(model).generate("the ", 30, 0.8, 5, 1L);
+        assertEquals(30, g.ids().length);
+        assertEquals(30, g.text().length()); // char level: one character per token
+        Set<String> vocabulary = Set.copyOf(model.metadata().preprocessing().generation().vocabulary().entries());
+        g.text().codePoints().forEach(c -> assertTrue(vocabulary.contains(Character.toString(c)), Character.toString(c)));
+        assertEquals(g.text(), new TextGenerator(model).generate("the ", 30, 0.8, 5, 1L).text(), "the same seed gives the same text");
+    }
+
+    private static JsonNode read(String s) {
+        try {
+            return EvalJson.mapper().readTree(s);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

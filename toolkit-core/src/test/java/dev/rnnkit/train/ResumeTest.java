@@ -1,0 +1,91 @@
+package dev.rnnkit.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rnnkit.config.RnnkitConfig;
+import dev.rnnkit.modelfile.ModelFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** A stopped run resumed from its checkpoint ends with exactly the parameters of an uninterrupted run. */
+class ResumeTest {
+
+    @TempDir
+    Path dir;
+
+    /** Classification with shuffling and dropout, so that data order and RNG state both matter. */
+    private RnnkitConfig config() {
+        return TrainFixtures.config(TrainFixtures.CLASSIFICATION, "fc_layers=[{output_size: 6, dropout: 0.3}]");
+    }
+
+    private INDArray uninterrupted(Path data) throws IOException {
+        RunDirectory run = RunDirectory.create(dir.resolve("full"));
+        new Trainer(ProgressListener.NONE, new StopRequest()).train(config(), data, run);
+        return ModelFile.read(run.lastModel()).network().params();
+    }
+
+    private INDArray stoppedAndResumed(Path data, String name, ProgressListener stopper, StopRequest stop) throws IOException {
+        RunDirectory run = RunDirectory.create(dir.resolve(name));
+        TrainingResult first = new Trainer(stopper, stop).train(config(), data, run);
+        assertTrue(first.interrupted());
+        TrainingResult second = new Trainer(ProgressListener.NONE, new StopRequest()).resume(RunDirectory.existing(run.root()), data, config());
+        assertFalse(second.interrupted());
+        assertEquals(2, second.state().epoch());
+        List<String> epochs = new MetricsLog(run.metrics()).lines().stream()
+                .filter(l -> l.path("type").asText().equals("epoch")).map(l -> l.path("epoch").asText()).toList();
+        assertEquals(List.of("1", "2"), epochs);
+        return ModelFile.read(run.lastModel()).network().params();
+    }
+
+    @Test
+    void stoppedAfterEpochOneAndResumedEqualsUninterrupted() throws IOException {
+        Path data = TrainFixtures.classificationData(dir.resolve("data"));
+        StopRequest stop = new StopRequest();
+        ProgressListener stopAfterFirstEpoch = new ProgressListener() {
+            @Override
+            public void epochFinished(EpochSummary summary) {
+                stop.request();
+            }
+        };
+        assertEquals(uninterrupted(data), stoppedAndResumed(data, "stopped", stopAfterFirstEpoch, stop));
+    }
+
+    @Test
+    void stoppedMidEpochAndResumedEqualsUninterrupted() throws IOException {
+        Path data = TrainFixtures.classificationData(dir.resolve("data"));
+        StopRequest stop = new StopRequest();
+        ProgressListener stopAtBatchThree = new ProgressListener() {
+            @Override
+            public void batchFinished(int epoch, int batch, int examples, double loss) {
+                if (epoch == 1 && batch == 3) {
+                    stop.request();
+                }
+            }
+        };
+        INDArray resumed = stoppedAndResumed(data, "mid", stopAtBatchThree, stop);
+        assertEquals(List.of("checkpoint-0000-000003.zip", "checkpoint-0001-000000.zip", "checkpoint-0002-000000.zip"),
+                new Checkpoints(dir.resolve("mid/checkpoints"), 3).list().stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(uninterrupted(data), resumed);
+    }
+
+    @Test
+    void resumeRefusesAChangedConfig() throws IOException {
+        Path data = TrainFixtures.classificationData(dir.resolve("data"));
+        RunDirectory run = RunDirectory.create(dir.resolve("run"));
+        new Trainer(ProgressListener.NONE, new StopRequest()).train(TrainFixtures.config(TrainFixtures.CLASSIFICATION, "training.epochs=1"), data, run);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(ProgressListener.NONE, new StopRequest())
+                .resume(run, data, TrainFixtures.config(TrainFixtures.CLASSIFICATION, "seed=9")));
+        assertEquals("the config differs from " + run.config() + " in 'seed'; a resumed run keeps its config (only training.epochs may change)",
+                e.getMessage());
+        // Raising the epochs continues the finished run.
+        TrainingResult more = new Trainer(ProgressListener.NONE, new StopRequest()).resume(run, data, TrainFixtures.config(TrainFixtures.CLASSIFICATION));
+        assertEquals(2, more.state().epoch());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.rnnkit.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rnnkit.config.RnnkitConfig;
+import dev.rnnkit.modelfile.ModelFile;
+import dev.rnnkit.modelfile.SavedModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+class TrainerTest {
+
+    @TempDir
+    Path dir;
+
+    private static Trainer trainer(StopRequest stop, ProgressListener listener) {
+        return new Trainer(new LocalTrainingStrategy(), listener, stop, Clock.systemUTC());
+    }
+
+    private TrainingResult train(String yaml, Path data, String runName, String... overrides) throws IOException {
+        RnnkitConfig config = TrainFixtures.config(yaml, overrides);
+        return trainer(new StopRequest(), ProgressListener.NONE).train(config, data, RunDirectory.create(dir.resolve(runName)));
+    }
+
+    @Test
+    void classificationRunWritesTheRunDirectoryAndEvaluatesOnTest() throws IOException {
+        Path data = TrainFixtures.classificationData(dir.resolve("data"));
+        TrainingResult result = train(TrainFixtures.CLASSIFICATION, data, "run");
+        RunDirectory run = result.run();
+
+        for (Path p : List.of(run.config(), run.provenance(), run.metrics(), run.preprocessing(), run.bestModel(), run.lastModel(),
+                run.evaluation().resolve("metrics.json"), run.evaluation().resolve("metrics.txt"),
+                run.evaluation().resolve("confusion-matrix.png"), run.evaluation().resolve("learning-curve.png"))) {
+            assertTrue(Files.isRegularFile(p), p + " exists");
+        }
+        assertEquals(List.of("checkpoint-0001-000000.zip", "checkpoint-0002-000000.zip"),
+                new Checkpoints(run.checkpoints(), 3).list().stream().map(p -> p.getFileName().toString()).toList());
+        List<JsonNode> lines = new MetricsLog(run.metrics()).lines();
+        assertEquals(List.of("epoch", "evaluation", "epoch", "evaluation", "evaluation"),
+                lines.stream().map(l -> l.path("type").asText()).toList());
+        assertEquals(6, lines.get(0).path("iterations").asInt()); // 24 examples / batch 4
+        assertEquals(12, lines.get(2).path("iterations").asInt());
+        assertEquals("test", lines.get(4).path("split").asText());
+        assertTrue(lines.get(1).has("accuracy") && lines.get(1).has("f1") && lines.get(1).has("loss"));
+        assertEquals("classification", result.evaluation().task());
+        assertEquals("test", result.evaluatedOn());
+        assertTrue(Files.readString(run.evaluation().resolve("metrics.txt")).contains("accuracy"));
+
+        JsonNode provenance = dev.rnnkit.eval.EvalJson.mapper().readTree(run.provenance().toFile());
+        assertEquals(7, provenance.path("seed").asLong());
+        assertEquals(List.of("dev.tsv", "test.tsv", "train.tsv"), iterate(provenance.path("data_files").fieldNames()));
+        assertEquals(ProvenanceCollector.sha256(data.resolve("train.tsv")), provenance.path("data_files").path("train.tsv").asText());
+        assertEquals("1.0.0-M2.1", provenance.path("dl4j_version").asText());
+        assertTrue(provenance.path("end_time").isTextual());
+        assertTrue(Files.readString(run.config()).contains("state_size: 8"));
+    }
+
+    @Test
+    void modelZipLoadsWithPlainModelSerializerAndGivesTheSameOutputs() throws IOException {
+        Path data = TrainFixtures.classificationData(dir.resolve("data"));
+        RunDirectory run = train(TrainFixtures.CLASSIFICATION, data, "run", "training.epochs=1").run();
+
+        MultiLayerNetwork plain = ModelSerializer.restoreMultiLayerNetwork(run.lastModel().toFile(), true);
+        SavedModel saved = ModelFile.read(run.lastModel());
+        DataSet batch = saved.metadata().preprocessing().textClassification().encode(List.of("good movie", "awful acting here"));
+        INDArray a = plain.output(batch.getFeatures(), false, batch.getFeaturesMaskArray(), null);
+        INDArray b = saved.network().output(batch.getFeatures(), false, batch.getFeaturesMaskArray(), null);
+        assertArrayEquals(new long[]{2, 2}, a.shape());
+        assertEquals(a, b);
+        assertEquals(saved.network().params(), plain.params());
+        assertNotNull(plain.getUpdater().getStateViewArray(), "the updater state is saved");
+    }
+
+    @Test
+    void sameConfigAndSeedGiveIdenticalParameters() throws IOException {
+        Path data = TrainFixtures.classificationData(dir.resolve("data"));
+        INDArray first = ModelFile.read(train(TrainFixtures.CLASSIFICATION, data, "a").run().lastModel()).network().params();
+        INDArray second = ModelFile.read(train(TrainFixtures.CLASSIFICATION, data, "b").run().lastModel()).network().params();
+        assertEquals(first, second);
+        INDArray otherSeed = ModelFile.read(train(TrainFixtures.CLASSIFICATION, data, "c", "seed=8").run().lastModel()).network().params();
+        assertFalse(first.equals(otherSeed));
+    }
+
+    private static List<String> iterate(java.util.Iterator<String> it) {
+        List<String> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+}
