@@ -3,14 +3,10 @@ package dev.rnnkit.cli;
 import dev.rnnkit.catalog.DataDirectory;
 import dev.rnnkit.catalog.Dataset;
 import dev.rnnkit.catalog.DatasetFetcher;
-import dev.rnnkit.catalog.FetchListener;
 import dev.rnnkit.catalog.FetchReport;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.util.Locale;
 import java.util.function.BiFunction;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +49,7 @@ final class DatasetsCommand implements Runnable {
     int fetch(@Parameters(paramLabel = "NAME", description = "Data set name (see 'rnnkit datasets list').") String name,
               @Mixin DataOptions options) {
         return withDataset(name, options, (data, dataset) -> {
-            FetchReport report = new DatasetFetcher().fetch(dataset, data, new Printer());
+            FetchReport report = new DatasetFetcher().fetch(dataset, data, new FetchPrinter(spec.commandLine().getOut()));
             spec.commandLine().getOut().println(report.summary());
             return report.complete() ? 0 : RnnkitCli.EXIT_FAILED;
         });
@@ -86,45 +82,5 @@ final class DatasetsCommand implements Runnable {
         return bytes < 1024 * 1024
                 ? String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0)
                 : String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
-    }
-
-    /** Prints one line per file and warning; draws a progress bar for downloads when on a terminal. */
-    private final class Printer implements FetchListener {
-        private final boolean terminal = System.console() != null;
-        private ProgressBar bar;
-
-        @Override
-        public void transferStarted(String file, URI from, long totalBytes) {
-            if (terminal) {
-                bar = new ProgressBarBuilder().setTaskName(file).setInitialMax(Math.max(totalBytes, 0))
-                        .setUnit("KiB", 1024).showSpeed().build();
-            }
-        }
-
-        @Override
-        public void transferProgress(String file, long bytesSoFar, long totalBytes) {
-            if (bar != null) {
-                bar.stepTo(bytesSoFar);
-            }
-        }
-
-        @Override
-        public void transferEnded(String file) {
-            if (bar != null) {
-                bar.close();
-                bar = null;
-            }
-        }
-
-        @Override
-        public void fileDone(FetchReport.FileResult result) {
-            (result.outcome() == FetchReport.Outcome.FAILED ? spec.commandLine().getErr() : spec.commandLine().getOut())
-                    .println(result.describe());
-        }
-
-        @Override
-        public void warning(String message) {
-            spec.commandLine().getErr().println("warning: " + message);
-        }
     }
 }

@@ -1,6 +1,11 @@
 package dev.rnnkit.cli;
 
+import dev.rnnkit.catalog.DataDirectory;
+import dev.rnnkit.catalog.DatasetFetcher;
+import dev.rnnkit.catalog.FetchReport;
 import dev.rnnkit.config.RnnkitConfig;
+import java.io.PrintWriter;
+import java.util.Arrays;
 import dev.rnnkit.train.RunDirectory;
 import dev.rnnkit.train.StopRequest;
 import dev.rnnkit.train.Trainer;
@@ -25,7 +30,7 @@ final class TrainCommand implements Callable<Integer> {
     ConfigOptions options;
 
     @Mixin
-    DataDirOption data;
+    DataOptions data;
 
     @Option(names = "--run-dir", paramLabel = "DIR", description = "The run directory (default: runs/<name>-<yyyyMMdd-HHmmss>).")
     Path runDir;
@@ -48,13 +53,25 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int run(RnnkitConfig config) throws Exception {
+        DataDirectory dataDir = data.dataDirectory();
+        // A newcomer's first run fetches the catalogue data set it needs (mirror first), instead of failing.
+        if (config.data() != null) {
+            for (FetchReport report : dataDir.fetchMissing(Arrays.asList(config.data().train(), config.data().validation(),
+                    config.data().test()), new DatasetFetcher(), new FetchPrinter(new PrintWriter(System.out, true)))) {
+                System.out.println(report.summary());
+                if (!report.complete()) {
+                    System.err.println("rnnkit: data set '" + report.dataset() + "' is incomplete; see the lines above");
+                    return RnnkitCli.EXIT_FAILED;
+                }
+            }
+        }
         StopRequest stop = new StopRequest();
         Thread hook = stop.installShutdownHook(STOP_TIMEOUT_SECONDS);
         try {
             Trainer trainer = new Trainer(new ConsoleProgress(System.out, System.console() != null), stop);
             TrainingResult result = resume != null
-                    ? trainer.resume(RunDirectory.existing(resume), data.resolve(), config)
-                    : trainer.train(config, data.resolve(), runDir != null ? RunDirectory.create(runDir)
+                    ? trainer.resume(RunDirectory.existing(resume), dataDir.root(), config)
+                    : trainer.train(config, dataDir.root(), runDir != null ? RunDirectory.create(runDir)
                             : RunDirectory.createUnder(Path.of("runs"), config.name(), LocalDateTime.now()));
             System.out.println("run directory: " + result.run().root());
             return result.interrupted() ? 130 : 0;

@@ -67,7 +67,15 @@ public record Preprocessing(int formatVersion, DataFamily family, TextClassifica
         return new Preprocessing(FORMAT_VERSION, DataFamily.GENERATION, null, null, null, s);
     }
 
-    /** Sizes the network takes from the data. */
+    /** The token vocabulary of a text or tagging pipeline: what pretrained vectors are aligned with. */
+    public java.util.Optional<Vocabulary> wordVocabulary() {
+        if (textClassification != null) {
+            return java.util.Optional.of(textClassification.vocabulary());
+        }
+        return tagging != null ? java.util.Optional.of(tagging.vocabulary()) : java.util.Optional.empty();
+    }
+
+    /** The sizes the network takes from this data. */
     public DataShape shape() {
         return switch (family) {
             case TEXT_CLASSIFICATION -> textClassification.shape();

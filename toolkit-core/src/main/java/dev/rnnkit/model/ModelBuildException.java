@@ -1,7 +1,7 @@
 package dev.rnnkit.model;
 
 /** Thrown when a network cannot be built from a config, e.g. a size is neither configured nor known from data. */
-public final class ModelBuildException extends RuntimeException {
+public final class ModelBuildException extends IllegalArgumentException {
 
     private final String path;
 

@@ -62,10 +62,24 @@ public final class Trainer {
             data.artefact().save(run.preprocessing());
             EvalJson.write(metadata.provenance(), run.provenance());
             MultiLayerNetwork network = NetworkBuilder.build(config, data.shape());
+            initialisePretrainedEmbedding(config, dataDir, data, network);
             return loop(run, data, metadata, network, TrainingState.start());
         } finally {
             stop.finished();
         }
+    }
+
+    /** Copies pretrained word vectors, aligned with the training vocabulary, into the embedding. */
+    private void initialisePretrainedEmbedding(RnnkitConfig config, Path dataDir, PreparedData data, MultiLayerNetwork network) {
+        if (config.data() == null || config.data().pretrainedEmbeddings() == null) {
+            return;
+        }
+        dev.rnnkit.data.Vocabulary vocabulary = data.artefact().wordVocabulary().orElseThrow(() ->
+                new IllegalArgumentException("data.pretrained_embeddings: needs a text or tagging pipeline"));
+        dev.rnnkit.data.text.PretrainedEmbeddings vectors = dev.rnnkit.data.text.PretrainedEmbeddings.load(
+                config.data().pretrainedEmbeddings(), dataDir, vocabulary, config.seed());
+        NetworkBuilder.initialiseEmbedding(network, vectors.weights());
+        progress.message("pretrained embeddings: " + vectors.found() + " of " + vocabulary.size() + " vocabulary entries found");
     }
 
     /**

@@ -86,6 +86,31 @@ class TrainerTest {
     }
 
     @Test
+    void pretrainedVectorsInitialiseTheEmbeddingBeforeTraining() throws IOException {
+        Path data = TrainFixtures.classificationData(dir.resolve("data"));
+        // GloVe text format: "good" gets a distinctive vector; every other word is absent.
+        Files.writeString(data.resolve("vectors.txt"), "good 0.5 -0.5 0.25 1.0\nzzz 1 1 1 1\n");
+        RnnkitConfig config = TrainFixtures.config(TrainFixtures.CLASSIFICATION,
+                "data.pretrained_embeddings={path: vectors.txt}", "training.epochs=1",
+                "training.optimizer.learning_rate=0.000001");
+        List<String> messages = new java.util.ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void message(String text) {
+                messages.add(text);
+            }
+        };
+        TrainingResult result = trainer(new StopRequest(), listener).train(config, data, RunDirectory.create(dir.resolve("run")));
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork net = org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(
+                result.run().lastModel().toFile());
+        int good = dev.rnnkit.data.Preprocessing.load(result.run().preprocessing()).wordVocabulary().orElseThrow().id("good");
+        org.nd4j.linalg.api.ndarray.INDArray row = net.getLayer(0).getParam("W").getRow(good);
+        // One epoch at a learning rate of 1e-6 leaves the copied vector in place to within 1e-4.
+        assertTrue(row.equalsWithEps(org.nd4j.linalg.factory.Nd4j.createFromArray(0.5f, -0.5f, 0.25f, 1.0f), 1e-4), row.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.matches("pretrained embeddings: 1 of \\d+ vocabulary entries found")), messages.toString());
+    }
+
+    @Test
     void sameConfigAndSeedGiveIdenticalParameters() throws IOException {
         Path data = TrainFixtures.classificationData(dir.resolve("data"));
         INDArray first = ModelFile.read(train(TrainFixtures.CLASSIFICATION, data, "a").run().lastModel()).network().params();
