@@ -162,6 +162,7 @@ public final class ConfigValidator {
         TrainingConfig t = c.training();
         between("training.batch_size", t.batchSize(), 1, 1_000_000);
         between("training.epochs", t.epochs(), 1, 1_000_000);
+        atLeast("training.max_batches", t.maxBatches(), 1);
         nonNegative("training.l2", t.l2());
         nonNegative("training.weight_decay", t.weightDecay());
         if (t.gradientClipping().threshold() <= 0) {

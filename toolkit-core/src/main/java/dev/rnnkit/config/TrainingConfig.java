@@ -14,6 +14,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param tbpttLength       truncated BPTT segment length (0 = full BPTT); default 0
  * @param earlyStopping     stop when a validation metric stops improving; default none (train all epochs)
  * @param checkpoints       when resumable checkpoints are written; default every epoch, keeping 3
+ * @param maxBatches        stop every epoch and every evaluation after this many minibatches (smoke runs,
+ *                          quick experiments); default no limit
  */
 public record TrainingConfig(
         @JsonPropertyDescription("Examples per minibatch; default 32")
@@ -33,7 +35,9 @@ public record TrainingConfig(
         @JsonPropertyDescription("Stop when a validation metric has not improved for some epochs; default none (train every epoch)")
         EarlyStoppingConfig earlyStopping,
         @JsonPropertyDescription("When resumable checkpoints are written and how many are kept")
-        CheckpointConfig checkpoints) {
+        CheckpointConfig checkpoints,
+        @JsonPropertyDescription("Stop every epoch and every evaluation after this many minibatches (smoke runs, quick experiments); default no limit")
+        Integer maxBatches) {
 
     public TrainingConfig {
         batchSize = batchSize == null ? 32 : batchSize;
@@ -49,6 +53,6 @@ public record TrainingConfig(
 
     /** All defaults. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(null, null, null, null, null, null, null, null, null);
+        return new TrainingConfig(null, null, null, null, null, null, null, null, null, null);
     }
 }

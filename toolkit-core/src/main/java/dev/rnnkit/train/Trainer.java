@@ -142,7 +142,7 @@ public final class Trainer {
         for (int i = 0; i < initial.epoch(); i++) {
             raw.reset(); // epoch k trains on the (k+1)-th shuffle of the seeded generator, as in an uninterrupted run
         }
-        DataSetIterator train = data.train();
+        DataSetIterator train = limited(data.train(), config);
         int batches = (raw.numExamples() + t.batchSize() - 1) / t.batchSize();
         TrainingState state = initial;
         boolean interrupted = false;
@@ -166,7 +166,7 @@ public final class Trainer {
             }
             network.incrementEpochCount();
             Map<String, Double> validation = data.validation() == null ? Map.of()
-                    : ModelEvaluator.evaluate(network, data.validation(), config, metadata.preprocessing(), metadata.baselines()).metrics();
+                    : ModelEvaluator.evaluate(network, limited(data.validation(), config), config, metadata.preprocessing(), metadata.baselines()).metrics();
             state = tracker.update(state.at(epoch + 1, 0, state.iterations()), epoch + 1, validation);
             boolean improved = state.bestEpoch() == epoch + 1;
             if (improved) {
@@ -219,7 +219,7 @@ public final class Trainer {
         }
         SavedModel best = ModelFile.read(run.model());
         ModelMetadata m = best.metadata();
-        EvaluationResult result = ModelEvaluator.evaluate(best.network(), split, m.config(), m.preprocessing(), m.baselines());
+        EvaluationResult result = ModelEvaluator.evaluate(best.network(), limited(split, m.config()), m.config(), m.preprocessing(), m.baselines());
         log.evaluation(state.epoch(), name, result.metrics());
         // The loss is already on the curve's left axis; the right axis shows the task's own first metric then.
         String curveMetric = !metricKey.equals("loss") ? metricKey
@@ -285,5 +285,12 @@ public final class Trainer {
         double meanLoss() {
             return losses == 0 ? Double.NaN : lossSum / losses;
         }
+    }
+
+    /** The iterator cut to {@code training.max_batches} minibatches per pass, when that is set. */
+    private static DataSetIterator limited(DataSetIterator batches, RnnkitConfig config) {
+        Integer max = config.training().maxBatches();
+        return batches == null || max == null ? batches
+                : new org.deeplearning4j.datasets.iterator.EarlyTerminationDataSetIterator(batches, max);
     }
 }

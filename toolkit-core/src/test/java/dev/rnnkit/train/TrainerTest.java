@@ -111,6 +111,15 @@ class TrainerTest {
     }
 
     @Test
+    void maxBatchesCutsEveryEpochShort() throws IOException {
+        Path data = TrainFixtures.classificationData(dir.resolve("data"));
+        TrainingResult result = train(TrainFixtures.CLASSIFICATION, data, "smoke", "training.max_batches=2");
+        List<JsonNode> lines = new MetricsLog(result.run().metrics()).lines();
+        assertEquals(2, lines.get(0).path("iterations").asInt()); // 2 of the 6 minibatches
+        assertEquals(4, lines.get(2).path("iterations").asInt());
+    }
+
+    @Test
     void sameConfigAndSeedGiveIdenticalParameters() throws IOException {
         Path data = TrainFixtures.classificationData(dir.resolve("data"));
         INDArray first = ModelFile.read(train(TrainFixtures.CLASSIFICATION, data, "a").run().lastModel()).network().params();
