@@ -44,6 +44,15 @@ public final class Tensors {
     }
 
     /**
+     * The input of a token batch: {@link #tokenFeatures(List, int, InputType, int)} without word features, else
+     * {@link #tokenFeatures(List, List, List, int)}.
+     */
+    public static INDArray tokenFeatures(List<int[]> ids, List<int[][]> wordClasses, List<dev.rnnkit.config.WordFeature> features,
+                                         int steps, InputType type, int vocabSize) {
+        return features.isEmpty() ? tokenFeatures(ids, steps, type, vocabSize) : tokenFeatures(ids, wordClasses, features, steps);
+    }
+
+    /**
      * Token ids with word features: [b, 1 + K, T]. Channel 0 holds the ids (0 = padding); then each feature
      * of {@code features} in order is a one-hot block of its width (K = the sum of the widths) holding
      * {@code classes.get(i)[feature][t]}. Padding steps are zero in every channel.

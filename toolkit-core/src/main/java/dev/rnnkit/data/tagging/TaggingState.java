@@ -63,9 +63,7 @@ public record TaggingState(InputType inputType, TokenizerConfig tokenizer, Integ
     public DataSet batch(List<int[]> ids, List<int[][]> wordClasses, List<int[]> tagIds) {
         int steps = Math.max(1, Tensors.maxLength(ids));
         INDArray mask = Tensors.mask(ids, steps);
-        INDArray features = wordFeatures.isEmpty() ? Tensors.tokenFeatures(ids, steps, inputType, vocabulary.size())
-                : Tensors.tokenFeatures(ids, wordClasses, wordFeatures, steps);
-        return new DataSet(features, tagIds == null ? null : Tensors.oneHotSequences(tagIds, tags.size(), steps), mask,
+        return new DataSet(Tensors.tokenFeatures(ids, wordClasses, wordFeatures, steps, inputType, vocabulary.size()), tagIds == null ? null : Tensors.oneHotSequences(tagIds, tags.size(), steps), mask,
                 tagIds == null ? null : mask);
     }
 
