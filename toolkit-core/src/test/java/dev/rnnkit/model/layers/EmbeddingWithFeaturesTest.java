@@ -15,8 +15,6 @@ import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.common.primitives.Pair;
@@ -28,27 +26,15 @@ import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** Semantics, gradients, parameter count and serialisation of {@link EmbeddingWithFeatures}. */
+@org.junit.jupiter.api.extension.ExtendWith(DoublePrecision.class)
 class EmbeddingWithFeaturesTest {
 
     static final int VOCAB = 5;
     static final int EMBED = 3;
     static final int K = 2;
 
-    private static DataType previous;
-
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void doublePrecision() {
-        previous = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(previous, previous);
-    }
 
     static EmbeddingWithFeatures layer() {
         return new EmbeddingWithFeatures.Builder().nIn(VOCAB).nOut(EMBED).extraFeatures(K).build();
