@@ -104,6 +104,9 @@ public final class ConfigReference {
             node.get("enum").forEach(v -> values.add(v.asText()));
             return String.join(" \\| ", values);
         }
+        if (node.has("const")) {
+            return node.get("const").asText(); // a one-value enum
+        }
         String type = typeOf(root, node);
         if ("array".equals(type)) {
             JsonNode items = resolve(root, node.path("items"));

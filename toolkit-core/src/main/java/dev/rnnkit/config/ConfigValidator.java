@@ -25,6 +25,7 @@ public final class ConfigValidator {
         ConfigValidator v = new ConfigValidator();
         v.checkTop(c);
         v.checkInput(c.input());
+        v.checkWordFeatures(c);
         v.checkEncoder("encoder", c.encoder());
         for (int i = 0; i < c.fcLayers().size(); i++) {
             v.checkDense("fc_layers[" + i + "]", c.fcLayers().get(i));
@@ -65,6 +66,35 @@ public final class ConfigValidator {
                 notFor("input.vocab_size", in.vocabSize(), "applies to embedding and one_hot input only");
                 notFor("input.embedding_size", in.embeddingSize(), "applies to embedding input only");
             }
+        }
+    }
+
+    private void checkWordFeatures(RnnkitConfig c) {
+        List<WordFeature> features = c.input().wordFeatures();
+        if (features.isEmpty()) {
+            return;
+        }
+        String p = "input.word_features";
+        java.util.Set<WordFeature> seen = java.util.EnumSet.noneOf(WordFeature.class);
+        for (WordFeature f : features) {
+            if (!seen.add(f)) {
+                fail(p, "lists '" + f.yamlName() + "' twice; give each feature once");
+            }
+        }
+        if (c.input().type() != InputType.EMBEDDING) {
+            fail(p, "applies to embedding input only; the features are fed beside each word's embedding, and input.type "
+                    + c.input().type().yamlName() + " has none");
+            return;
+        }
+        if (c.output() == null || c.output().type() == null) {
+            return;
+        }
+        java.util.Optional<DataFamily> family = DataFamily.of(c.input().type(), c.output().type());
+        if (family.isEmpty() || (family.get() != DataFamily.TEXT_CLASSIFICATION && family.get() != DataFamily.TAGGING)) {
+            fail(p, "needs text classification or tagging data (output.type classification, regression or tagging); output.type "
+                    + c.output().type().yamlName() + " reads no words to compute them from");
+        } else if (c.data() != null && c.data().tokenizer().level() != TokenizerConfig.Level.WORD) {
+            fail(p, "needs word-level tokens (data.tokenizer.level: word); they describe how a word is written");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.rnnkit.config;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
 
 /**
  * What the network reads at each time step.
@@ -9,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param vocabSize     vocabulary size for embedding and one_hot; omitted means "taken from the data"
  * @param embeddingSize embedding dimension (embedding only); default 64
  * @param featureSize   features per step (dense only); omitted means "taken from the data"
+ * @param wordFeatures  per-token features computed from each word's original spelling and fed beside its id
+ *                      (embedding input over words only); default none
  */
 public record InputConfig(
         @JsonPropertyDescription("embedding (token ids), dense (feature vectors per step) or one_hot (characters)")
@@ -18,7 +21,11 @@ public record InputConfig(
         @JsonPropertyDescription("Embedding dimension (embedding input only); default 64")
         Integer embeddingSize,
         @JsonPropertyDescription("Features per time step (dense input only); omit to take it from the data")
-        Integer featureSize) {
+        Integer featureSize,
+        @JsonPropertyDescription("Per-token features fed beside each token id, computed from the word as written (before lowercasing): "
+                + "casing (8 classes: all_lower, all_upper, initial_capital, mixed_case, numeric, contains_digit, punctuation, other). "
+                + "Embedding input with word-level text classification or tagging data only; default none")
+        List<WordFeature> wordFeatures) {
 
     /** Default embedding dimension. */
     public static final int DEFAULT_EMBEDDING_SIZE = 64;
@@ -28,5 +35,11 @@ public record InputConfig(
         if (embeddingSize == null && type == InputType.EMBEDDING) {
             embeddingSize = DEFAULT_EMBEDDING_SIZE;
         }
+        wordFeatures = wordFeatures == null ? List.of() : List.copyOf(wordFeatures);
+    }
+
+    /** The channels the word features add per step: 0 when there are none. */
+    public int wordFeatureWidth() {
+        return WordFeature.totalWidth(wordFeatures);
     }
 }

@@ -43,6 +43,42 @@ public final class Tensors {
         return Nd4j.create(data, new long[]{b, 1, steps}, 'c');
     }
 
+    /**
+     * The input of a token batch: {@link #tokenFeatures(List, int, InputType, int)} without word features, else
+     * {@link #tokenFeatures(List, List, List, int)}.
+     */
+    public static INDArray tokenFeatures(List<int[]> ids, List<int[][]> wordClasses, List<dev.rnnkit.config.WordFeature> features,
+                                         int steps, InputType type, int vocabSize) {
+        return features.isEmpty() ? tokenFeatures(ids, steps, type, vocabSize) : tokenFeatures(ids, wordClasses, features, steps);
+    }
+
+    /**
+     * Token ids with word features: [b, 1 + K, T]. Channel 0 holds the ids (0 = padding); then each feature
+     * of {@code features} in order is a one-hot block of its width (K = the sum of the widths) holding
+     * {@code classes.get(i)[feature][t]}. Padding steps are zero in every channel.
+     */
+    public static INDArray tokenFeatures(List<int[]> ids, List<int[][]> classes, List<dev.rnnkit.config.WordFeature> features, int steps) {
+        int channels = 1 + dev.rnnkit.config.WordFeature.totalWidth(features);
+        int b = ids.size();
+        float[] data = new float[b * channels * steps];
+        for (int i = 0; i < b; i++) {
+            int[] s = ids.get(i);
+            int row = i * channels * steps;
+            for (int t = 0; t < s.length; t++) {
+                data[row + t] = s[t];
+            }
+            int offset = 1;
+            for (int f = 0; f < features.size(); f++) {
+                int[] c = classes.get(i)[f];
+                for (int t = 0; t < c.length; t++) {
+                    data[row + (offset + c[t]) * steps + t] = 1f;
+                }
+                offset += features.get(f).width();
+            }
+        }
+        return Nd4j.create(data, new long[]{b, channels, steps}, 'c');
+    }
+
     /** One-hot sequences [b, C, T]; steps past a sequence's end are all zero. */
     public static INDArray oneHotSequences(List<int[]> classes, int numClasses, int steps) {
         int b = classes.size();

@@ -152,6 +152,9 @@ public record ModelSummary(List<LayerRow> rows, long totalParameters, int batchS
             return "LastTimeStep(" + describe(l.getUnderlying()) + ")";
         }
         String n = layer.getClass().getSimpleName();
+        if (layer instanceof dev.rnnkit.model.layers.EmbeddingWithFeatures e) {
+            return "EmbeddingWithFeatures(" + e.getNOut() + " + " + e.getExtraFeatures() + " features)";
+        }
         if (layer instanceof org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer g) {
             return "GlobalPooling(" + g.getPoolingType().name().toLowerCase(Locale.ROOT) + ")";
         }

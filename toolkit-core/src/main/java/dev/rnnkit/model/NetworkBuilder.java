@@ -8,6 +8,7 @@ import dev.rnnkit.config.RecurrentLayerConfig;
 import dev.rnnkit.config.ReduceOutput;
 import dev.rnnkit.config.RnnkitConfig;
 import dev.rnnkit.config.TrainingConfig;
+import dev.rnnkit.model.layers.EmbeddingWithFeatures;
 import java.util.List;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.GradientNormalization;
@@ -32,7 +33,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 /**
  * Builds the DL4J network a config describes.
  *
- * <p>Layer order: input (embedding, if any) → recurrent stack → reduction over time (many-to-one
+ * <p>Layer order: input (embedding, if any; with word features an {@link EmbeddingWithFeatures}) → recurrent stack → reduction over time (many-to-one
  * heads) → [repeat vector → decoder stack (seq2seq)] → dense layers → output layer. Sizes missing from
  * the config come from a {@link DataShape}.
  */
@@ -80,14 +81,7 @@ public final class NetworkBuilder {
         NeuralNetConfiguration.ListBuilder list = global.list();
         int index = 0;
         if (config.input().type() == dev.rnnkit.config.InputType.EMBEDDING) {
-            list.layer(index++, new EmbeddingSequenceLayer.Builder()
-                    .name("embedding")
-                    .nIn(sizes.vocabSize())
-                    .nOut(config.input().embeddingSize())
-                    .inferInputLength(true)
-                    .hasBias(false)
-                    .weightInit(org.deeplearning4j.nn.weights.WeightInit.NORMAL)
-                    .build());
+            list.layer(index++, embeddingLayer(config, sizes));
         }
 
         boolean manyToOne = !out.type().perStep() || out.type() == OutputType.SEQ2SEQ;
@@ -136,13 +130,36 @@ public final class NetworkBuilder {
         return list.build();
     }
 
+    /** The token embedding: DL4J's own, or {@link EmbeddingWithFeatures} when word features ride along with the ids. */
+    private static Layer embeddingLayer(RnnkitConfig config, ResolvedSizes sizes) {
+        int extra = config.input().wordFeatureWidth();
+        if (extra > 0) {
+            return new EmbeddingWithFeatures.Builder()
+                    .name("embedding")
+                    .nIn(sizes.vocabSize())
+                    .nOut(config.input().embeddingSize())
+                    .extraFeatures(extra)
+                    .weightInit(org.deeplearning4j.nn.weights.WeightInit.NORMAL)
+                    .build();
+        }
+        return new EmbeddingSequenceLayer.Builder()
+                .name("embedding")
+                .nIn(sizes.vocabSize())
+                .nOut(config.input().embeddingSize())
+                .inferInputLength(true)
+                .hasBias(false)
+                .weightInit(org.deeplearning4j.nn.weights.WeightInit.NORMAL)
+                .build();
+    }
+
     /**
      * Initialises the embedding with pretrained vectors, one row per vocabulary id.
      *
      * @throws ModelBuildException when the network has no embedding or the matrix does not fit it
      */
     public static void initialiseEmbedding(MultiLayerNetwork net, INDArray vectors) {
-        if (!(net.getLayerWiseConfigurations().getConf(0).getLayer() instanceof EmbeddingSequenceLayer)) {
+        Layer first = net.getLayerWiseConfigurations().getConf(0).getLayer();
+        if (!(first instanceof EmbeddingSequenceLayer) && !(first instanceof EmbeddingWithFeatures)) {
             throw new ModelBuildException("data.pretrained_embeddings", "needs input.type embedding");
         }
         INDArray weights = net.getLayer(0).getParam("W");

@@ -7,7 +7,7 @@ import dev.rnnkit.config.RnnkitConfig;
 /**
  * The concrete input and output sizes of a network: config values first, then the data's.
  *
- * @param inputFeatures features per step fed to the first layer (1 for embedding token ids)
+ * @param inputFeatures features per step fed to the first layer (embedding: 1 token id + the word-feature channels)
  * @param vocabSize     vocabulary size for embedding input, else 0
  * @param outputUnits   units of the output layer (classes, or targets x horizon)
  */
@@ -21,7 +21,7 @@ public record ResolvedSizes(int inputFeatures, int vocabSize, int outputUnits) {
         switch (in) {
             case EMBEDDING -> {
                 vocab = require(c.input().vocabSize(), data.vocabSize(), "input.vocab_size");
-                features = 1;
+                features = 1 + c.input().wordFeatureWidth();
             }
             case ONE_HOT -> {
                 vocab = require(c.input().vocabSize(), data.vocabSize(), "input.vocab_size");

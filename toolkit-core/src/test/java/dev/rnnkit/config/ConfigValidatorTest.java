@@ -74,6 +74,9 @@ class ConfigValidatorTest {
         unknown optimizer      | '{type: adam'               | '{type: adamm'                  | test.yaml:15: training.optimizer.type: unknown value 'adamm' (did you mean 'adam'?); expected one of adam, sgd, rmsprop, adagrad, adadelta, nadam, adamax
         list where map expected| '  epochs: 2'               | '  epochs: [2]'                 | test.yaml:14: training.epochs: expected a whole number, got a list
         duplicate key          | '  num_classes: 2'          | '  num_classes: 2\\n  num_classes: 3' | test.yaml:13: output.num_classes: duplicate key 'num_classes' (first given on line 12)
+        features on one_hot   | '  type: embedding'         | '  type: one_hot\\n  word_features: [casing]' | test.yaml:4: input.word_features: applies to embedding input only; the features are fed beside each word's embedding, and input.type one_hot has none
+        feature listed twice   | '  vocab_size: 100'         | '  vocab_size: 100\\n  word_features: [casing, casing]' | test.yaml:5: input.word_features: lists 'casing' twice; give each feature once
+        unknown word feature   | '  vocab_size: 100'         | '  vocab_size: 100\\n  word_features: [casng]' | test.yaml:5: input.word_features[0]: unknown value 'casng' (did you mean 'casing'?); expected one of casing
         bad indentation        | '    dropout: 0.1'          | '   dropout: 0.1'               | test.yaml:9: invalid YAML: expected <block end>, but found '<block mapping start>'
         """)
     void brokenConfigGivesOneLineMessage(String name, String from, String to, String expected) {
@@ -126,5 +129,18 @@ class ConfigValidatorTest {
     void resolvedYamlRoundTrips() throws ConfigException {
         RnnkitConfig c = ConfigLoader.parse(VALID, "test.yaml", List.of());
         assertEquals(c, ConfigLoader.parse(ConfigLoader.toYaml(c), "resolved.yaml", List.of()));
+    }
+
+    @Test
+    void wordFeaturesNeedWordsToDescribe() throws ConfigException {
+        String withFeatures = replace("  vocab_size: 100", "  vocab_size: 100\n  word_features: [casing]");
+        assertEquals(List.of(WordFeature.CASING), ConfigLoader.parse(withFeatures, "test.yaml", List.of()).input().wordFeatures());
+        assertEquals(8, ConfigLoader.parse(withFeatures, "test.yaml", List.of()).input().wordFeatureWidth());
+        String generator = withFeatures.replace("  type: classification", "  type: generation").replace("  num_classes: 2\n", "");
+        assertEquals("test.yaml:5: input.word_features: needs text classification or tagging data (output.type classification, "
+                + "regression or tagging); output.type generation reads no words to compute them from", errors(generator, List.of()));
+        String chars = withFeatures + "data: {train: t.txt, tokenizer: {level: char}}\n";
+        assertEquals("test.yaml:5: input.word_features: needs word-level tokens (data.tokenizer.level: word); they describe how a word is written",
+                errors(chars, List.of()));
     }
 }

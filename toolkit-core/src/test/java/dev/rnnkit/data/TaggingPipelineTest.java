@@ -6,6 +6,8 @@ import static dev.rnnkit.data.Fixtures.steps;
 import static dev.rnnkit.data.Fixtures.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rnnkit.data.tagging.TaggingState;
 import dev.rnnkit.model.DataShape;
@@ -77,5 +79,75 @@ class TaggingPipelineTest {
         org.nd4j.linalg.api.ndarray.INDArray out = org.nd4j.linalg.factory.Nd4j.zeros(2, 2, 3);
         out.putScalar(new long[]{0, 1, 1}, 1.0);
         assertEquals(List.of(List.of("O", "B-ORG", "O"), List.of("O")), state.decodeTags(out, encoded.getFeaturesMaskArray()));
+    }
+
+    @Test
+    void casingFeaturesFollowTheIdsAndComeFromTheTokensAsWritten() throws java.io.IOException {
+        write(dir, "train.txt", """
+                Peter B-PER
+                rejects O
+                U.S. B-LOC
+                iPhone B-MISC
+
+                1996 O
+                A4 O
+                , O
+                東京 B-LOC
+                the O
+
+                EU B-ORG
+                """);
+        PreparedData data = DataPipelines.prepare(config("""
+                input: {type: embedding, word_features: [casing]}
+                output: {type: tagging}
+                data:
+                  train: train.txt
+                  shuffle: false
+                  bucket_by_length: false
+                  prefetch: 0
+                  tokenizer: {lowercase: true}
+                  tagging: {max_length: 4}
+                """), dir);
+        TaggingState state = data.artefact().tagging();
+        assertEquals(List.of(dev.rnnkit.config.WordFeature.CASING), state.wordFeatures());
+        assertEquals(List.of("<pad>", "<unk>", ",", "1996", "a4", "eu", "iphone", "peter", "rejects", "the", "u.s.", "東京"),
+                state.vocabulary().entries());
+        DataSet b = data.train().next();
+        // Channel 0: ids of the lowercased tokens; channels 1-8: one-hot casing of the tokens as written, in the order
+        // all_lower, all_upper, initial_capital, mixed_case, numeric, contains_digit, punctuation, other.
+        assertArrayEquals(new long[]{3, 9, 4}, b.getFeatures().shape());
+        // Peter rejects U.S. iPhone
+        assertEquals("7 8 10 6 ; 0 1 0 0 ; 0 0 1 0 ; 1 0 0 0 ; 0 0 0 1 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0", steps(b.getFeatures(), 0));
+        // 1996 A4 , <CJK> (the: cut by max_length 4)
+        assertEquals("3 4 2 11 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 1 0 0 0 ; 0 1 0 0 ; 0 0 1 0 ; 0 0 0 1", steps(b.getFeatures(), 1));
+        // EU, then padding: zero in every channel
+        assertEquals("5 0 0 0 ; 0 0 0 0 ; 1 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0", steps(b.getFeatures(), 2));
+        assertEquals("1 1 1 1 | 1 1 1 1 | 1 0 0 0", rows(b.getFeaturesMaskArray()));
+        assertEquals(9, data.train().inputColumns());
+
+        // Prediction reproduces it from the saved artefact: PETER is all_upper though its id is that of "peter".
+        Path file = dir.resolve("model/preprocessing.json");
+        data.artefact().save(file);
+        assertTrue(java.nio.file.Files.readString(file).contains("\"word_features\" : [ \"casing\" ]"));
+        TaggingState restored = Preprocessing.load(file).tagging();
+        assertEquals(state, restored);
+        DataSet encoded = restored.encode(List.of(List.of("PETER", "Rejects")));
+        assertEquals("7 8 ; 0 0 ; 1 0 ; 0 1 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0", steps(encoded.getFeatures(), 0));
+    }
+
+    @Test
+    void artefactsWithoutWordFeaturesKeepTheirFormat() throws java.io.IOException {
+        write(dir, "train.txt", "EU B-ORG\nrejects O\n");
+        PreparedData data = DataPipelines.prepare(config("""
+                input: {type: embedding}
+                output: {type: tagging}
+                data: {train: train.txt, prefetch: 0}
+                """), dir);
+        Path file = dir.resolve("p.json");
+        data.artefact().save(file);
+        String json = java.nio.file.Files.readString(file);
+        assertFalse(json.contains("word_features"), json);
+        assertEquals(List.of(), Preprocessing.load(file).tagging().wordFeatures());
+        assertArrayEquals(new long[]{1, 1, 2}, data.train().next().getFeatures().shape());
     }
 }

@@ -116,4 +116,29 @@ class TextClassificationPipelineTest {
         it.reset();
         assertTrue(it.hasNext());
     }
+
+    @Test
+    void casingFeaturesComeFromTheWordsAsWrittenAfterPunctuationStripping() {
+        write(dir, "train.tsv", "sentence\tlabel\nGood EU film !\tpos\nbad IBM-5\tneg\n");
+        PreparedData data = DataPipelines.prepare(config("""
+                input: {type: embedding, word_features: [casing]}
+                output: {type: classification}
+                data:
+                  train: train.tsv
+                  shuffle: false
+                  bucket_by_length: false
+                  prefetch: 0
+                  tokenizer: {lowercase: true, strip_punctuation: true}
+                """), dir);
+        TextClassificationState state = data.artefact().textClassification();
+        assertEquals(List.of("<pad>", "<unk>", "bad", "eu", "film", "good", "ibm5"), state.vocabulary().entries());
+        DataSet b = data.train().next();
+        assertArrayEquals(new long[]{2, 9, 3}, b.getFeatures().shape());
+        // Good EU film: initial_capital, all_upper, all_lower ("!" is stripped away)
+        assertEquals("5 3 4 ; 0 0 1 ; 0 1 0 ; 1 0 0 ; 0 0 0 ; 0 0 0 ; 0 0 0 ; 0 0 0 ; 0 0 0", steps(b.getFeatures(), 0));
+        // bad IBM5: all_lower, contains_digit; then padding, zero everywhere
+        assertEquals("2 6 0 ; 1 0 0 ; 0 0 0 ; 0 0 0 ; 0 0 0 ; 0 0 0 ; 0 1 0 ; 0 0 0 ; 0 0 0", steps(b.getFeatures(), 1));
+        assertEquals("1 1 1 | 1 1 0", rows(b.getFeaturesMaskArray()));
+        assertEquals("5 4 ; 0 1 ; 1 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0", steps(state.encode(List.of("GOOD film")).getFeatures(), 0));
+    }
 }

@@ -35,8 +35,8 @@ public final class TaggingPipeline {
     record Sentence(String file, List<Long> lines, List<String> tokens, List<String> tags) {
     }
 
-    /** One encoded sentence. */
-    record Example(int[] ids, int[] tags) {
+    /** One encoded sentence: token ids, word-feature classes [feature][token] and tag ids. */
+    record Example(int[] ids, int[][] wordClasses, int[] tags) {
     }
 
     private TaggingPipeline() {
@@ -63,14 +63,17 @@ public final class TaggingPipeline {
         tagList.addAll(tagNames);
         Integer maxSize = DataPipelines.vocabularyLimit(config);
         TaggingState state = new TaggingState(config.input().type(), d.tokenizer(), t.maxLength(),
-                Vocabulary.ofTokens(counts, maxSize, d.vocabulary().minFreq()), Vocabulary.of(tagList), t.scheme());
+                Vocabulary.ofTokens(counts, maxSize, d.vocabulary().minFreq()), Vocabulary.of(tagList), t.scheme(),
+                config.input().wordFeatures());
 
         Splits<Example> examples = sentences.map(part -> encode(part, state, log));
         log.note("vocabulary: " + state.vocabulary().size() + " tokens; tags (" + t.scheme().yamlName() + "): "
                 + String.join(" ", tagList));
         var batches = DataPipelines.batches(examples, config,
-                part -> state.batch(part.stream().map(Example::ids).toList(), part.stream().map(Example::tags).toList()),
-                e -> e.ids().length, state.inputType() == InputType.ONE_HOT ? state.vocabulary().size() : 1, tagList.size());
+                part -> state.batch(part.stream().map(Example::ids).toList(), part.stream().map(Example::wordClasses).toList(),
+                        part.stream().map(Example::tags).toList()),
+                e -> e.ids().length, state.inputType() == InputType.ONE_HOT ? state.vocabulary().size()
+                        : 1 + config.input().wordFeatureWidth(), tagList.size());
         return new PreparedData(Preprocessing.of(state),
                 log.summary(examples.train().size(), Splits.size(examples.validation()), Splits.size(examples.test())),
                 batches, d.prefetch());
@@ -170,7 +173,7 @@ public final class TaggingPipeline {
                     continue sentences;
                 }
             }
-            out.add(new Example(ids, tags));
+            out.add(new Example(ids, state.wordClasses(s.tokens(), ids.length), tags));
         }
         return out;
     }

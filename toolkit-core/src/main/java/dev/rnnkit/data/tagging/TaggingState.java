@@ -1,11 +1,14 @@
 package dev.rnnkit.data.tagging;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rnnkit.config.InputType;
 import dev.rnnkit.config.TaggingDataConfig.TagScheme;
 import dev.rnnkit.config.TokenizerConfig;
+import dev.rnnkit.config.WordFeature;
 import dev.rnnkit.data.Tensors;
 import dev.rnnkit.data.Tokenizer;
 import dev.rnnkit.data.Vocabulary;
+import dev.rnnkit.data.WordShapes;
 import dev.rnnkit.model.DataShape;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +18,22 @@ import org.nd4j.linalg.dataset.DataSet;
 /**
  * What token tagging fitted on the training split: token normalisation, vocabulary and tag set.
  *
- * @param inputType  embedding ([b, 1, T] ids) or one_hot ([b, V, T])
+ * @param inputType  embedding ([b, 1, T] ids, or [b, 1 + K, T] with word features) or one_hot ([b, V, T])
  * @param tokenizer  token normalisation (lowercase, strip_punctuation); tokens come pre-split
  * @param maxLength  the truncation length, or null for none
  * @param vocabulary the token vocabulary (0 = padding, 1 = unknown)
  * @param tags       the tag names by index, in the training scheme
- * @param scheme     the scheme the tags are written in
+ * @param scheme       the scheme the tags are written in
+ * @param wordFeatures the word features computed from each token as written ({@code input.word_features});
+ *                     empty, and then left out of the JSON, when there are none (artefacts from before they existed)
  */
 public record TaggingState(InputType inputType, TokenizerConfig tokenizer, Integer maxLength, Vocabulary vocabulary,
-                           Vocabulary tags, TagScheme scheme) {
+                           Vocabulary tags, TagScheme scheme,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WordFeature> wordFeatures) {
+
+    public TaggingState {
+        wordFeatures = wordFeatures == null ? List.of() : List.copyOf(wordFeatures);
+    }
 
     /** The token ids of one pre-split sentence. */
     public int[] encodeTokens(List<String> tokens) {
@@ -31,17 +41,30 @@ public record TaggingState(InputType inputType, TokenizerConfig tokenizer, Integ
         return vocabulary.encode(tokens.stream().map(t::normalize).toList(), maxLength);
     }
 
-    /** Features and masks for raw sentences (no labels), in the given order. */
-    public DataSet encode(List<List<String>> sentences) {
-        return batch(sentences.stream().map(this::encodeTokens).toList(), null);
+    /** The word-feature classes {@code [feature][token]} of a sentence's first {@code length} tokens, as written. */
+    public int[][] wordClasses(List<String> tokens, int length) {
+        return WordShapes.classes(wordFeatures, tokens, length);
     }
 
-    /** A batch in the training layout; {@code tagIds} (may be null) become one-hot labels [b, C, T] with a mask. */
-    public DataSet batch(List<int[]> ids, List<int[]> tagIds) {
+    /** Features and masks for raw sentences (no labels), in the given order. */
+    public DataSet encode(List<List<String>> sentences) {
+        List<int[]> ids = sentences.stream().map(this::encodeTokens).toList();
+        List<int[][]> classes = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            classes.add(wordClasses(sentences.get(i), ids.get(i).length));
+        }
+        return batch(ids, classes, null);
+    }
+
+    /**
+     * A batch in the training layout; {@code wordClasses} (from {@link #wordClasses}) fill the feature channels
+     * after the ids; {@code tagIds} (may be null) become one-hot labels [b, C, T] with a mask.
+     */
+    public DataSet batch(List<int[]> ids, List<int[][]> wordClasses, List<int[]> tagIds) {
         int steps = Math.max(1, Tensors.maxLength(ids));
         INDArray mask = Tensors.mask(ids, steps);
-        return new DataSet(Tensors.tokenFeatures(ids, steps, inputType, vocabulary.size()),
-                tagIds == null ? null : Tensors.oneHotSequences(tagIds, tags.size(), steps), mask, tagIds == null ? null : mask);
+        return new DataSet(Tensors.tokenFeatures(ids, wordClasses, wordFeatures, steps, inputType, vocabulary.size()), tagIds == null ? null : Tensors.oneHotSequences(tagIds, tags.size(), steps), mask,
+                tagIds == null ? null : mask);
     }
 
     /** The predicted tag of each real step of a [b, C, T] output; {@code mask} [b, T] tells the lengths. */

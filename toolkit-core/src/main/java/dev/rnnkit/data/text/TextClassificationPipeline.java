@@ -35,8 +35,8 @@ public final class TextClassificationPipeline {
     record Row(String file, long line, String text, String label) {
     }
 
-    /** One encoded example: token ids and a class index or a regression target. */
-    record Example(int[] ids, int label, float target) {
+    /** One encoded example: token ids, word-feature classes [feature][token], and a class index or a regression target. */
+    record Example(int[] ids, int[][] wordClasses, int label, float target) {
     }
 
     private TextClassificationPipeline() {
@@ -61,14 +61,14 @@ public final class TextClassificationPipeline {
         Vocabulary vocabulary = Vocabulary.ofTokens(counts, maxSize, d.vocabulary().minFreq());
         Vocabulary labels = regression ? null : Vocabulary.ofLabels(rows.train().stream().map(Row::label).toList());
         TextClassificationState state = new TextClassificationState(config.input().type(), config.output().type(),
-                d.tokenizer(), t.maxLength(), vocabulary, labels);
+                d.tokenizer(), t.maxLength(), vocabulary, labels, config.input().wordFeatures());
 
         Splits<Example> examples = rows.map(part -> encode(part, state, log));
         log.note("vocabulary: " + vocabulary.size() + " tokens (" + counts.size() + " distinct in training)"
                 + (labels == null ? "" : "; labels: " + String.join(", ", labels.entries())));
         int classes = regression ? 1 : labels.size();
         var batches = DataPipelines.batches(examples, config, part -> toDataSet(part, state),
-                e -> e.ids().length, state.inputType() == dev.rnnkit.config.InputType.ONE_HOT ? vocabulary.size() : 1, classes);
+                e -> e.ids().length, state.inputType() == dev.rnnkit.config.InputType.ONE_HOT ? vocabulary.size() : 1 + config.input().wordFeatureWidth(), classes);
         return new PreparedData(Preprocessing.of(state),
                 log.summary(examples.train().size(), Splits.size(examples.validation()), Splits.size(examples.test())),
                 batches, d.prefetch());
@@ -162,8 +162,9 @@ public final class TextClassificationPipeline {
                 log.reject(r.file(), r.line(), "empty text", "no tokens left after tokenization");
                 continue;
             }
+            int[][] wordClasses = state.wordClasses(r.text(), ids.length);
             if (state.labels() == null) {
-                out.add(new Example(ids, -1, Float.parseFloat(r.label())));
+                out.add(new Example(ids, wordClasses, -1, Float.parseFloat(r.label())));
                 continue;
             }
             int label = state.labels().id(r.label());
@@ -172,7 +173,7 @@ public final class TextClassificationPipeline {
                         + String.join(", ", state.labels().entries()));
                 continue;
             }
-            out.add(new Example(ids, label, 0f));
+            out.add(new Example(ids, wordClasses, label, 0f));
         }
         return out;
     }
@@ -189,6 +190,6 @@ public final class TextClassificationPipeline {
         } else {
             labels = Tensors.oneHotRows(batch.stream().mapToInt(Example::label).toArray(), state.labels().size());
         }
-        return state.batch(ids, labels);
+        return state.batch(ids, batch.stream().map(Example::wordClasses).toList(), labels);
     }
 }

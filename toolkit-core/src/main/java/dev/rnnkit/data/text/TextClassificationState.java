@@ -1,11 +1,14 @@
 package dev.rnnkit.data.text;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rnnkit.config.InputType;
 import dev.rnnkit.config.OutputType;
 import dev.rnnkit.config.TokenizerConfig;
+import dev.rnnkit.config.WordFeature;
 import dev.rnnkit.data.Tensors;
 import dev.rnnkit.data.Tokenizer;
 import dev.rnnkit.data.Vocabulary;
+import dev.rnnkit.data.WordShapes;
 import dev.rnnkit.model.DataShape;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,31 +18,57 @@ import org.nd4j.linalg.dataset.DataSet;
 /**
  * What text classification fitted on the training split: tokenizer, vocabulary and label map.
  *
- * @param inputType  embedding ([b, 1, T] ids) or one_hot ([b, V, T])
+ * @param inputType  embedding ([b, 1, T] ids, or [b, 1 + K, T] with word features) or one_hot ([b, V, T])
  * @param outputType classification (labels [b, C]) or regression (labels [b, 1])
  * @param tokenizer  the tokenizer settings
  * @param maxLength  the truncation length, or null for none
  * @param vocabulary the token vocabulary (0 = padding, 1 = unknown)
- * @param labels     the class names by index; null for regression
+ * @param labels       the class names by index; null for regression
+ * @param wordFeatures the word features computed from each word as written ({@code input.word_features});
+ *                     empty, and then left out of the JSON, when there are none (artefacts from before they existed)
  */
 public record TextClassificationState(InputType inputType, OutputType outputType, TokenizerConfig tokenizer,
-                                      Integer maxLength, Vocabulary vocabulary, Vocabulary labels) {
+                                      Integer maxLength, Vocabulary vocabulary, Vocabulary labels,
+                                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WordFeature> wordFeatures) {
+
+    public TextClassificationState {
+        wordFeatures = wordFeatures == null ? List.of() : List.copyOf(wordFeatures);
+    }
 
     /** The token ids of one text, truncated to {@code max_length}. */
     public int[] encodeText(String text) {
         return vocabulary.encode(new Tokenizer(tokenizer).tokenize(text), maxLength);
     }
 
+    /**
+     * The word-feature classes {@code [feature][token]} of a text's first {@code length} tokens, computed from the
+     * words as written: tokenized like {@link #encodeText} but without lowercasing.
+     */
+    public int[][] wordClasses(String text, int length) {
+        if (wordFeatures.isEmpty()) {
+            return new int[0][];
+        }
+        TokenizerConfig asWritten = new TokenizerConfig(tokenizer.level(), false, tokenizer.stripPunctuation());
+        return WordShapes.classes(wordFeatures, new Tokenizer(asWritten).tokenize(text), length);
+    }
+
     /** Features and features mask for raw texts (no labels), in the given order. */
     public DataSet encode(List<String> texts) {
         List<int[]> ids = texts.stream().map(this::encodeText).toList();
-        return batch(ids, null);
+        List<int[][]> classes = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            classes.add(wordClasses(texts.get(i), ids.get(i).length));
+        }
+        return batch(ids, classes, null);
     }
 
-    /** A batch in the training layout: labels one-hot [b, C] or values [b, 1] when {@code targets} is given. */
-    public DataSet batch(List<int[]> ids, INDArray labels) {
+    /**
+     * A batch in the training layout: {@code wordClasses} (from {@link #wordClasses}) fill the feature channels after
+     * the ids; labels one-hot [b, C] or values [b, 1] when given.
+     */
+    public DataSet batch(List<int[]> ids, List<int[][]> wordClasses, INDArray labels) {
         int steps = Math.max(1, Tensors.maxLength(ids));
-        return new DataSet(Tensors.tokenFeatures(ids, steps, inputType, vocabulary.size()), labels,
+        return new DataSet(Tensors.tokenFeatures(ids, wordClasses, wordFeatures, steps, inputType, vocabulary.size()), labels,
                 Tensors.mask(ids, steps), null);
     }
 

@@ -11,8 +11,6 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,20 +24,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 
 /** Gradient checks and semantics of {@link BidirectionalLastStep}. */
+@org.junit.jupiter.api.extension.ExtendWith(DoublePrecision.class)
 class BidirectionalLastStepTest {
-
-    private static DataType previous;
-
-    @BeforeAll
-    static void doublePrecision() {
-        previous = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(previous, previous);
-    }
 
     static MultiLayerNetwork net(BidirectionalLastStep.Merge merge) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
