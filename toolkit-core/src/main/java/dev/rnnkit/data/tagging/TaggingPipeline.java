@@ -84,7 +84,8 @@ public final class TaggingPipeline {
         ReadLog log = new ReadLog(config.data().onError());
         List<Example> examples = encode(readSentences(Path.of(""), file.toString(), config.data().taggingOrDefaults(), log), state, log);
         return DataPipelines.inOrder(examples, config,
-                part -> state.batch(part.stream().map(Example::ids).toList(), part.stream().map(Example::tags).toList()), file);
+                part -> state.batch(part.stream().map(Example::ids).toList(), part.stream().map(Example::wordClasses).toList(),
+                        part.stream().map(Example::tags).toList()), file);
     }
 
     static List<Sentence> readSentences(Path dataDir, String name, TaggingDataConfig t, ReadLog log) {
