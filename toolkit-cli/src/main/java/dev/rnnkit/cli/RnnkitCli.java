@@ -53,6 +53,14 @@ public final class RnnkitCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (Throwable t) {
+            // Errors (out of memory, a broken installation) bypass picocli's handler: still one line.
+            System.err.println("rnnkit: " + Errors.oneLine(t));
+            code = EXIT_FAILED;
+        }
+        System.exit(code);
     }
 }
