@@ -19,14 +19,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Reads a TSV/CSV of source/target pairs into batches for an encoder → repeat → decoder network.
  *
- * <p>Source and target vocabularies are fitted on the training split only; a target longer than
- * {@code output.output_length - 1} tokens (room for the end token) is a malformed row.
+ * <p>Rows are checked before anything is fitted (an empty side, or a target longer than
+ * {@code output.output_length - 1} tokens, leaving room for the end token, is malformed), so a rejected row
+ * never shapes a vocabulary. Source and target vocabularies are fitted on the training split only.
  */
 public final class Seq2SeqPipeline {
+
+    /** One well-formed pair, tokenised. */
+    record Row(List<String> source, List<String> target) {
+    }
 
     /** One encoded example: source ids, and target ids ending with the end id. */
     record Example(int[] source, int[] target) {
@@ -39,25 +45,26 @@ public final class Seq2SeqPipeline {
     public static PreparedData prepare(RnnkitConfig config, Path dataDir) {
         DataConfig d = config.data();
         Seq2SeqDataConfig s = d.seq2seqOrDefaults();
-        ReadLog log = new ReadLog(d.onError());
-        ColumnPairs.Layout layout = new ColumnPairs.Layout("data.seq2seq", s.delimiter(), s.quote(), s.header());
-        Splits<ColumnPairs.Row> rows = Splits.read(d, name -> ColumnPairs.read(dataDir, name, layout,
-                "source_column", s.sourceColumn(), "target_column", s.targetColumn(), log), false, config.seed());
-
         TokenizerConfig sourceTokenizer = s.sourceTokenizerOr(d.tokenizer());
         TokenizerConfig targetTokenizer = s.targetTokenizerOr(d.tokenizer());
-        Map<String, Integer> sourceCounts = count(rows.train(), ColumnPairs.Row::first, sourceTokenizer);
-        Map<String, Integer> targetCounts = count(rows.train(), ColumnPairs.Row::second, targetTokenizer);
+        int outputLength = config.output().outputLength();
+        ReadLog log = new ReadLog(d.onError());
+        Splits<Row> rows = Splits.read(d, name -> readRows(dataDir, name, s, sourceTokenizer, targetTokenizer, outputLength, log),
+                false, config.seed());
+
+        Map<String, Integer> sourceCounts = count(rows.train(), Row::source);
+        Map<String, Integer> targetCounts = count(rows.train(), Row::target);
         int minFreq = d.vocabulary().minFreq();
         Vocabulary source = Vocabulary.ofTokens(sourceCounts, DataPipelines.vocabularyLimit(config), minFreq);
         Vocabulary target = Vocabulary.ofTokens(Seq2SeqState.TARGET_RESERVED, targetCounts, targetLimit(config), minFreq);
         Seq2SeqState state = new Seq2SeqState(config.input().type(), sourceTokenizer, targetTokenizer, s.maxLength(),
-                config.output().outputLength(), source, target);
+                outputLength, source, target);
 
-        Splits<Example> examples = rows.map(part -> encode(part, state, log));
+        Splits<Example> examples = rows.map(part -> part.stream()
+                .map(r -> new Example(state.encodeSourceTokens(r.source()), state.encodeTargetTokens(r.target()))).toList());
         log.note("source vocabulary: " + source.size() + " tokens (" + sourceCounts.size() + " distinct in training); "
                 + "target vocabulary: " + target.size() + " tokens (" + targetCounts.size() + " distinct in training, "
-                + Seq2SeqState.END + " appended to every target)");
+                + Seq2SeqState.END + " ends every target)");
         var batches = DataPipelines.batches(examples, config, part -> toDataSet(part, state), e -> e.source().length,
                 state.inputType() == InputType.ONE_HOT ? source.size() : 1, target.size());
         return new PreparedData(Preprocessing.of(state),
@@ -75,37 +82,41 @@ public final class Seq2SeqPipeline {
         return classes == null ? null : classes - Seq2SeqState.TARGET_RESERVED.size();
     }
 
-    private static Map<String, Integer> count(List<ColumnPairs.Row> rows, Function<ColumnPairs.Row, String> side, TokenizerConfig settings) {
-        Tokenizer tokenizer = new Tokenizer(settings);
+    private static List<Row> readRows(Path dataDir, String name, Seq2SeqDataConfig s, TokenizerConfig sourceTokenizer,
+                                      TokenizerConfig targetTokenizer, int outputLength, ReadLog log) {
+        ColumnPairs.Layout layout = new ColumnPairs.Layout("data.seq2seq", s.delimiter(), s.quote(), s.header());
+        Tokenizer sources = new Tokenizer(sourceTokenizer);
+        Tokenizer targets = new Tokenizer(targetTokenizer);
+        List<Row> rows = new ArrayList<>();
+        for (ColumnPairs.Row r : ColumnPairs.read(dataDir, name, layout, "source_column", s.sourceColumn(),
+                "target_column", s.targetColumn(), log)) {
+            List<String> source = sources.tokenize(r.first());
+            List<String> target = targets.tokenize(r.second());
+            if (source.isEmpty()) {
+                log.reject(name, r.line(), "empty source", "empty source (no tokens)");
+            } else if (target.isEmpty()) {
+                log.reject(name, r.line(), "empty target", "empty target (no tokens)");
+            } else if (target.size() >= outputLength) {
+                log.reject(name, r.line(), "target too long", "target has " + target.size() + " tokens; output.output_length "
+                        + outputLength + " allows at most " + (outputLength - 1) + " plus " + Seq2SeqState.END);
+            } else {
+                rows.add(new Row(source, target));
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Integer> count(List<Row> rows, Function<Row, List<String>> side) {
         Map<String, Integer> counts = new HashMap<>();
-        for (ColumnPairs.Row r : rows) {
-            for (String token : tokenizer.tokenize(side.apply(r))) {
+        for (Row r : rows) {
+            for (String token : side.apply(r)) {
                 counts.merge(token, 1, Integer::sum);
             }
         }
         return counts;
     }
 
-    private static List<Example> encode(List<ColumnPairs.Row> rows, Seq2SeqState state, ReadLog log) {
-        List<Example> out = new ArrayList<>(rows.size());
-        for (ColumnPairs.Row r : rows) {
-            int[] source = state.encodeSource(r.first());
-            int[] target = state.encodeTarget(r.second());
-            if (source.length == 0) {
-                log.reject(r.file(), r.line(), "empty source", "empty source (no tokens)");
-            } else if (target.length == 1) {
-                log.reject(r.file(), r.line(), "empty target", "empty target (no tokens)");
-            } else if (target.length > state.outputLength()) {
-                log.reject(r.file(), r.line(), "target too long", "target has " + (target.length - 1) + " tokens; output.output_length "
-                        + state.outputLength() + " allows at most " + (state.outputLength() - 1) + " plus " + Seq2SeqState.END);
-            } else {
-                out.add(new Example(source, target));
-            }
-        }
-        return out;
-    }
-
-    private static org.nd4j.linalg.dataset.DataSet toDataSet(List<Example> batch, Seq2SeqState state) {
+    private static DataSet toDataSet(List<Example> batch, Seq2SeqState state) {
         return state.batch(batch.stream().map(Example::source).toList(), batch.stream().map(Example::target).toList());
     }
 }

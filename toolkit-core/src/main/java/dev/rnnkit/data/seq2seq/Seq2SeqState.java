@@ -45,12 +45,22 @@ public record Seq2SeqState(InputType inputType, TokenizerConfig sourceTokenizer,
 
     /** The source ids of one text (unknown tokens → 1), truncated to {@code max_length}. */
     public int[] encodeSource(String text) {
-        return source.encode(new Tokenizer(sourceTokenizer).tokenize(text), maxLength);
+        return encodeSourceTokens(new Tokenizer(sourceTokenizer).tokenize(text));
+    }
+
+    /** The source ids of tokens already split by the source tokenizer, truncated to {@code max_length}. */
+    public int[] encodeSourceTokens(List<String> tokens) {
+        return source.encode(tokens, maxLength);
     }
 
     /** The target ids of one text followed by {@link #END_ID}; not checked against {@code output_length}. */
     public int[] encodeTarget(String text) {
-        int[] ids = target.encode(new Tokenizer(targetTokenizer).tokenize(text), null);
+        return encodeTargetTokens(new Tokenizer(targetTokenizer).tokenize(text));
+    }
+
+    /** The target ids of tokens already split by the target tokenizer, followed by {@link #END_ID}. */
+    public int[] encodeTargetTokens(List<String> tokens) {
+        int[] ids = target.encode(tokens, null);
         int[] out = Arrays.copyOf(ids, ids.length + 1);
         out[ids.length] = END_ID;
         return out;
