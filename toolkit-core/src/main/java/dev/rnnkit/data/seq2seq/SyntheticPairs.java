@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -41,6 +43,9 @@ public final class SyntheticPairs {
             new DateFormat("dd-MMM-yyyy", Case.UPPER),        // 03-MAR-1987
             new DateFormat("EEE, MMM d, yyyy", Case.AS_IS),   // Tue, Mar 3, 1987
             new DateFormat("d.M.yyyy", Case.AS_IS));          // 3.3.1987
+
+    // Parsing a pattern costs more than formatting with it.
+    private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
 
     /** A kind of generated data. */
     public enum Task {
@@ -81,7 +86,7 @@ public final class SyntheticPairs {
 
         /** The date written in this format. */
         public String render(LocalDate date) {
-            String text = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH).format(date);
+            String text = FORMATTERS.computeIfAbsent(pattern, p -> DateTimeFormatter.ofPattern(p, Locale.ENGLISH)).format(date);
             return switch (letterCase) {
                 case AS_IS -> text;
                 case LOWER -> text.toLowerCase(Locale.ROOT);
