@@ -4,6 +4,7 @@ import dev.rnnkit.config.ColumnRef;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads two columns of a delimited file (TSV, CSV), with or without a header, rejecting malformed rows.
@@ -36,10 +37,12 @@ public final class ColumnPairs {
      *
      * @param firstKey  the config key of the first column in messages, e.g. {@code text_column}
      * @param secondKey the config key of the second column
+     * @param convert   turns each well-formed row, in line order, into the caller's row, or returns null when it
+     *                  rejected the row through {@code log}
      * @throws DataFormatException for an empty headed file or a column name missing from the header
      */
-    public static List<Row> read(Path dataDir, String name, Layout layout, String firstKey, ColumnRef first,
-                                 String secondKey, ColumnRef second, ReadLog log) {
+    public static <T> List<T> read(Path dataDir, String name, Layout layout, String firstKey, ColumnRef first,
+                                   String secondKey, ColumnRef second, ReadLog log, Function<Row, T> convert) {
         List<SourceLines.Line> lines = SourceLines.read(DataPipelines.resolve(dataDir, name), name, log);
         char delimiter = DelimitedLine.charOf(layout.delimiter());
         char quote = DelimitedLine.charOf(layout.quote());
@@ -60,7 +63,7 @@ public final class ColumnPairs {
         int a = column(first, header, name, layout.section() + "." + firstKey);
         int b = column(second, header, name, layout.section() + "." + secondKey);
         int needed = Math.max(a, b) + 1;
-        List<Row> rows = new ArrayList<>();
+        List<T> rows = new ArrayList<>();
         for (SourceLines.Line line : lines.subList(firstLine, lines.size())) {
             if (line.text().isEmpty()) {
                 continue; // blank lines (e.g. a trailing newline) are not rows
@@ -73,7 +76,10 @@ public final class ColumnPairs {
                 log.reject(name, line.number(), "wrong column count", "expected " + (expected != null ? expected : "at least " + needed)
                         + " columns, got " + fields.size());
             } else {
-                rows.add(new Row(name, line.number(), fields.get(a), fields.get(b)));
+                T row = convert.apply(new Row(name, line.number(), fields.get(a), fields.get(b)));
+                if (row != null) {
+                    rows.add(row);
+                }
             }
         }
         return rows;

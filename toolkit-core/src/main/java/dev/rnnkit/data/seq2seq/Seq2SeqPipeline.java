@@ -14,7 +14,6 @@ import dev.rnnkit.data.Splits;
 import dev.rnnkit.data.Tokenizer;
 import dev.rnnkit.data.Vocabulary;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,9 +86,7 @@ public final class Seq2SeqPipeline {
         ColumnPairs.Layout layout = new ColumnPairs.Layout("data.seq2seq", s.delimiter(), s.quote(), s.header());
         Tokenizer sources = new Tokenizer(sourceTokenizer);
         Tokenizer targets = new Tokenizer(targetTokenizer);
-        List<Row> rows = new ArrayList<>();
-        for (ColumnPairs.Row r : ColumnPairs.read(dataDir, name, layout, "source_column", s.sourceColumn(),
-                "target_column", s.targetColumn(), log)) {
+        return ColumnPairs.read(dataDir, name, layout, "source_column", s.sourceColumn(), "target_column", s.targetColumn(), log, r -> {
             List<String> source = sources.tokenize(r.first());
             List<String> target = targets.tokenize(r.second());
             if (source.isEmpty()) {
@@ -100,10 +97,10 @@ public final class Seq2SeqPipeline {
                 log.reject(name, r.line(), "target too long", "target has " + target.size() + " tokens; output.output_length "
                         + outputLength + " allows at most " + (outputLength - 1) + " plus " + Seq2SeqState.END);
             } else {
-                rows.add(new Row(source, target));
+                return new Row(source, target);
             }
-        }
-        return rows;
+            return null;
+        });
     }
 
     private static Map<String, Integer> count(List<Row> rows, Function<Row, List<String>> side) {

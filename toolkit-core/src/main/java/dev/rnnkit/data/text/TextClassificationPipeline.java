@@ -72,8 +72,7 @@ public final class TextClassificationPipeline {
 
     static List<Row> readRows(Path dataDir, String name, TextDataConfig t, boolean regression, ReadLog log) {
         ColumnPairs.Layout layout = new ColumnPairs.Layout("data.text", t.delimiter(), t.quote(), t.header());
-        List<Row> rows = new ArrayList<>();
-        for (ColumnPairs.Row r : ColumnPairs.read(dataDir, name, layout, "text_column", t.textColumn(), "label_column", t.labelColumn(), log)) {
+        return ColumnPairs.read(dataDir, name, layout, "text_column", t.textColumn(), "label_column", t.labelColumn(), log, r -> {
             String text = r.first();
             String label = r.second().strip();
             if (text.isBlank()) {
@@ -83,10 +82,10 @@ public final class TextClassificationPipeline {
             } else if (regression && !isFinite(label)) {
                 log.reject(name, r.line(), "non-numeric label", "label '" + label + "' is not a finite number (output.type regression)");
             } else {
-                rows.add(new Row(name, r.line(), text, label));
+                return new Row(name, r.line(), text, label);
             }
-        }
-        return rows;
+            return null;
+        });
     }
 
     private static boolean isFinite(String s) {
