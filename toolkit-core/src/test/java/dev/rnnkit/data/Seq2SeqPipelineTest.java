@@ -136,6 +136,22 @@ class Seq2SeqPipelineTest {
     }
 
     @Test
+    void configuredSizesMustBeTheVocabularies() {
+        write(dir, "train.tsv", "ab\txy\nb\tx\n");
+        DataFormatException source = assertThrows(DataFormatException.class, () -> DataPipelines.prepare(
+                config(yaml("one_hot", "").replace("type: one_hot}", "type: one_hot, vocab_size: 6}")), dir));
+        assertEquals("train.tsv: the training split gives 4 source tokens (reserved ids included) but input.vocab_size is 6; "
+                + "one_hot features are as wide as the source vocabulary: omit input.vocab_size or set it to 4", source.getMessage());
+        DataFormatException target = assertThrows(DataFormatException.class, () -> DataPipelines.prepare(
+                config(yaml("embedding", "").replace("output_length: 4,", "output_length: 4, num_classes: 9,")), dir));
+        assertEquals("train.tsv: the training split gives 5 target tokens (reserved ids included) but output.num_classes is 9; "
+                + "the labels are as wide as the target vocabulary: omit output.num_classes or set it to 5", target.getMessage());
+        // An embedding may be wider than the source vocabulary (ids beyond it are never used).
+        assertEquals(new DataShape(4, null, 5, null), DataPipelines.prepare(
+                config(yaml("embedding", "").replace("type: embedding}", "type: embedding, vocab_size: 6}")), dir).shape());
+    }
+
+    @Test
     void malformedRowsFailWithTheirLine() {
         Map<String, String> cases = Map.of(
                 "ab\txy\nno tab here\n", "train.tsv:2: expected at least 2 columns, got 1",

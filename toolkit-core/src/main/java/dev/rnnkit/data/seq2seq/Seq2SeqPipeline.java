@@ -6,6 +6,7 @@ import dev.rnnkit.config.RnnkitConfig;
 import dev.rnnkit.config.Seq2SeqDataConfig;
 import dev.rnnkit.config.TokenizerConfig;
 import dev.rnnkit.data.ColumnPairs;
+import dev.rnnkit.data.DataFormatException;
 import dev.rnnkit.data.DataPipelines;
 import dev.rnnkit.data.PreparedData;
 import dev.rnnkit.data.Preprocessing;
@@ -56,6 +57,12 @@ public final class Seq2SeqPipeline {
         int minFreq = d.vocabulary().minFreq();
         Vocabulary source = Vocabulary.ofTokens(sourceCounts, DataPipelines.vocabularyLimit(config), minFreq);
         Vocabulary target = Vocabulary.ofTokens(Seq2SeqState.TARGET_RESERVED, targetCounts, targetLimit(config), minFreq);
+        if (config.input().type() == InputType.ONE_HOT) {
+            requireSize(d.train(), "input.vocab_size", config.input().vocabSize(), source.size(), "source tokens",
+                    "one_hot features are as wide as the source vocabulary");
+        }
+        requireSize(d.train(), "output.num_classes", config.output().numClasses(), target.size(), "target tokens",
+                "the labels are as wide as the target vocabulary");
         Seq2SeqState state = new Seq2SeqState(config.input().type(), sourceTokenizer, targetTokenizer, s.maxLength(),
                 outputLength, source, target);
 
@@ -79,6 +86,17 @@ public final class Seq2SeqPipeline {
         }
         Integer classes = config.output().numClasses();
         return classes == null ? null : classes - Seq2SeqState.TARGET_RESERVED.size();
+    }
+
+    /**
+     * A configured size must be the vocabulary's: one-hot features and labels are as wide as the vocabulary,
+     * and a mismatch would otherwise surface as a shape error deep inside DL4J.
+     */
+    private static void requireSize(String file, String key, Integer configured, int fitted, String what, String why) {
+        if (configured != null && configured != fitted) {
+            throw new DataFormatException(file, 0, "the training split gives " + fitted + " " + what + " (reserved ids included) but "
+                    + key + " is " + configured + "; " + why + ": omit " + key + " or set it to " + fitted);
+        }
     }
 
     private static List<Row> readRows(Path dataDir, String name, Seq2SeqDataConfig s, TokenizerConfig sourceTokenizer,
