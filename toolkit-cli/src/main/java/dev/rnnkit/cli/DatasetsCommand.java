@@ -4,6 +4,7 @@ import dev.rnnkit.catalog.DataDirectory;
 import dev.rnnkit.catalog.Dataset;
 import dev.rnnkit.catalog.DatasetFetcher;
 import dev.rnnkit.catalog.FetchReport;
+import dev.rnnkit.data.seq2seq.SyntheticPairs;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -63,6 +64,29 @@ final class DatasetsCommand implements Runnable {
             spec.commandLine().getOut().println(data.datasetDirectory(dataset));
             return 0;
         });
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Write a self-made sequence-to-sequence data set (dates: human-written dates -> ISO 8601; "
+                    + "addition: '535+61' -> '596') into <data-dir>/generated/TASK/{train,validation,test}.tsv.")
+    int generate(@Parameters(paramLabel = "TASK", description = "dates or addition") String task,
+                 @picocli.CommandLine.Option(names = "--train", defaultValue = "8000", description = "Training pairs (default: ${DEFAULT-VALUE}).") int train,
+                 @picocli.CommandLine.Option(names = "--validation", defaultValue = "1000", description = "Validation pairs (default: ${DEFAULT-VALUE}).") int validation,
+                 @picocli.CommandLine.Option(names = "--test", defaultValue = "1000", description = "Test pairs (default: ${DEFAULT-VALUE}).") int test,
+                 @picocli.CommandLine.Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).") long seed,
+                 @Mixin DataOptions options) {
+        SyntheticPairs.Task which;
+        java.util.List<java.nio.file.Path> files;
+        try {
+            which = SyntheticPairs.Task.of(task);
+            java.nio.file.Path dir = options.dataDirectory().root().resolve("generated").resolve(task);
+            files = SyntheticPairs.write(which, dir, train, validation, test, seed);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("rnnkit: " + e.getMessage());
+            return RnnkitCli.EXIT_BAD_INPUT;
+        }
+        files.forEach(f -> spec.commandLine().getOut().println("wrote " + f));
+        return 0;
     }
 
     /** Runs {@code action} on the named data set, or reports an unknown name as bad input. */

@@ -80,6 +80,18 @@ class ConfigCommandsTest {
     }
 
     @Test
+    void datasetsGenerateWritesTheSelfMadeSplits(@TempDir Path dir) throws IOException {
+        CliTestSupport.Result r = CliTestSupport.run("datasets", "generate", "addition", "--train", "20", "--validation", "5",
+                "--test", "5", "--data-dir", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(20, Files.readAllLines(dir.resolve("generated/addition/train.tsv")).size());
+        assertTrue(Files.readString(dir.resolve("generated/addition/test.tsv")).matches("(?s)([0-9]+\\+[0-9]+\t[0-9]+\n){5}"));
+        CliTestSupport.Result bad = CliTestSupport.run("datasets", "generate", "datez", "--data-dir", dir.toString());
+        assertEquals(2, bad.exitCode());
+        assertEquals("rnnkit: unknown task 'datez'; expected dates or addition\n", bad.err());
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"validate", "inspect", "schema"}) {
             CliTestSupport.Result r = CliTestSupport.run(command, "--help");

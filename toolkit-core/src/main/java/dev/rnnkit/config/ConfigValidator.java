@@ -345,7 +345,7 @@ public final class ConfigValidator {
         java.util.Optional<DataFamily> family = DataFamily.of(c.input().type(), c.output().type());
         if (family.isEmpty()) {
             fail("data", "no data pipeline reads input.type " + c.input().type().yamlName() + " for output.type "
-                    + c.output().type().yamlName() + "; supported: classification/regression/tagging/generation over "
+                    + c.output().type().yamlName() + "; supported: classification/regression/tagging/generation/seq2seq over "
                     + "embedding or one_hot input, forecast/regression/sequence_regression over dense input");
             return;
         }
@@ -354,6 +354,7 @@ public final class ConfigValidator {
         sectionOnlyFor(f, DataFamily.TAGGING, d.tagging());
         sectionOnlyFor(f, DataFamily.TIME_SERIES, d.timeSeries());
         sectionOnlyFor(f, DataFamily.GENERATION, d.generation());
+        sectionOnlyFor(f, DataFamily.SEQ2SEQ, d.seq2seq());
         if (d.pretrainedEmbeddings() != null) {
             checkPretrained(c, f);
         }
@@ -365,6 +366,7 @@ public final class ConfigValidator {
                 between("data.generation.sequence_length", d.generationOrDefaults().sequenceLength(), 1, 1_000_000);
                 between("data.generation.stride", d.generationOrDefaults().stride(), 1, 1_000_000);
             }
+            case SEQ2SEQ -> checkSeq2SeqData(c);
         }
     }
 
@@ -389,16 +391,38 @@ public final class ConfigValidator {
     }
 
     private void checkTextData(TextDataConfig t) {
-        String p = "data.text";
-        oneChar(p + ".delimiter", t.delimiter());
-        oneChar(p + ".quote", t.quote());
-        atLeast(p + ".max_length", t.maxLength(), 1);
-        columnIndex(p + ".text_column", t.textColumn());
-        columnIndex(p + ".label_column", t.labelColumn());
-        if (t.textColumn().equals(t.labelColumn())) {
-            fail(p + ".label_column", "is the same column as text_column (" + t.labelColumn() + ")");
+        checkDelimitedFile("data.text", t.delimiter(), t.quote(), t.maxLength(), t.header(),
+                "text_column", t.textColumn(), "label_column", t.labelColumn());
+    }
+
+    private void checkSeq2SeqData(RnnkitConfig c) {
+        Seq2SeqDataConfig s = c.data().seq2seqOrDefaults();
+        checkDelimitedFile("data.seq2seq", s.delimiter(), s.quote(), s.maxLength(), s.header(),
+                "source_column", s.sourceColumn(), "target_column", s.targetColumn());
+        Integer length = c.output().outputLength();
+        if (length != null && length == 1) {
+            fail("output.output_length", "must be >= 2 for seq2seq data: every target ends with the end token </s>, "
+                    + "so a length of 1 leaves no room for target tokens");
         }
-        if (!t.header() && (t.textColumn().name() != null || t.labelColumn().name() != null)) {
+        Integer classes = c.output().numClasses();
+        if (classes != null && classes >= 2 && classes < 4) {
+            fail("output.num_classes", "must be >= 4 for seq2seq data (ids 0-2 are padding, unknown and </s>), got " + classes
+                    + "; omit it to take the target vocabulary from the data");
+        }
+    }
+
+    /** The rules shared by the delimited-file families: one-character separators, columns, length. */
+    private void checkDelimitedFile(String p, String delimiter, String quote, Integer maxLength, boolean header,
+                                    String firstKey, ColumnRef first, String secondKey, ColumnRef second) {
+        oneChar(p + ".delimiter", delimiter);
+        oneChar(p + ".quote", quote);
+        atLeast(p + ".max_length", maxLength, 1);
+        columnIndex(p + "." + firstKey, first);
+        columnIndex(p + "." + secondKey, second);
+        if (first.equals(second)) {
+            fail(p + "." + secondKey, "is the same column as " + firstKey + " (" + second + ")");
+        }
+        if (!header && (first.name() != null || second.name() != null)) {
             fail(p + ".header", "is false, so columns must be given by 0-based index, not by name");
         }
     }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  *
  * <p>Which pipeline reads the files follows from {@code input.type} and {@code output.type} (see
  * {@code dev.rnnkit.data.DataFamily}); only the sub-section of that pipeline ({@code text}, {@code tagging},
- * {@code time_series} or {@code generation}) may be given. Paths are relative to the data directory.
+ * {@code time_series}, {@code generation} or {@code seq2seq}) may be given. Paths are relative to the data directory.
  *
  * @param train                training file (generation: a file or a folder of text files); required
  * @param validation           validation file or folder; omit to split it off the training data
@@ -29,6 +29,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param tagging              token tagging (CoNLL) settings
  * @param timeSeries           time-series settings
  * @param generation           text generation settings
+ * @param seq2seq              sequence-to-sequence (source/target pairs) settings
  */
 public record DataConfig(
         @JsonPropertyDescription("Training file, relative to the data directory (generation: a file or a folder of text files); required")
@@ -49,7 +50,7 @@ public record DataConfig(
         Boolean bucketByLength,
         @JsonPropertyDescription("Batches prepared ahead on a background thread; 0 = synchronous; default 2")
         Integer prefetch,
-        @JsonPropertyDescription("How text is split into tokens (text classification, tagging, generation)")
+        @JsonPropertyDescription("How text is split into tokens (text classification, tagging, generation, seq2seq)")
         TokenizerConfig tokenizer,
         @JsonPropertyDescription("How the token vocabulary is built from the training split")
         VocabularyConfig vocabulary,
@@ -62,7 +63,9 @@ public record DataConfig(
         @JsonPropertyDescription("Time series: columns, windows, normalisation and missing values of a CSV file")
         TimeSeriesDataConfig timeSeries,
         @JsonPropertyDescription("Text generation: fixed-length sequences cut from a text file or folder")
-        GenerationDataConfig generation) {
+        GenerationDataConfig generation,
+        @JsonPropertyDescription("Sequence-to-sequence: columns, source length and tokenizers of a TSV/CSV file of source/target pairs")
+        Seq2SeqDataConfig seq2seq) {
 
     /** Default number of prefetched batches. */
     public static final int DEFAULT_PREFETCH = 2;
@@ -82,7 +85,7 @@ public record DataConfig(
     /** A data section with only file paths set and every other value at its default. */
     public static DataConfig files(String train, String validation, String test) {
         return new DataConfig(train, validation, test, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** The text settings, defaults when the section is absent. */
@@ -98,6 +101,11 @@ public record DataConfig(
     /** The generation settings, defaults when the section is absent. */
     public GenerationDataConfig generationOrDefaults() {
         return generation == null ? GenerationDataConfig.defaults() : generation;
+    }
+
+    /** The sequence-to-sequence settings, defaults when the section is absent. */
+    public Seq2SeqDataConfig seq2seqOrDefaults() {
+        return seq2seq == null ? Seq2SeqDataConfig.defaults() : seq2seq;
     }
 
     /** What a malformed row does. */

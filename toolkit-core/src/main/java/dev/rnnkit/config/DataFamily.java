@@ -14,13 +14,15 @@ public enum DataFamily implements ConfigEnum {
     /** Numeric columns cut into sliding windows (forecasting). */
     @JsonProperty("time_series") TIME_SERIES,
     /** Running text cut into sequences with next-token labels. */
-    @JsonProperty("generation") GENERATION;
+    @JsonProperty("generation") GENERATION,
+    /** Source/target text pairs for an encoder-decoder (dates in many formats → ISO 8601). */
+    @JsonProperty("seq2seq") SEQ2SEQ;
 
     /**
      * The pipeline for an input/output type pair, or empty when no pipeline reads that combination.
      *
      * <p>classification/regression over tokens → text classification; tagging → tagging; forecast, or
-     * regression/sequence_regression over dense input → time series; generation → generation.
+     * regression/sequence_regression over dense input → time series; generation → generation; seq2seq over tokens → seq2seq.
      */
     public static Optional<DataFamily> of(InputType input, OutputType output) {
         boolean tokens = input != InputType.DENSE;
@@ -31,7 +33,7 @@ public enum DataFamily implements ConfigEnum {
             case SEQUENCE_REGRESSION -> tokens ? null : TIME_SERIES;
             case FORECAST -> tokens ? null : TIME_SERIES;
             case GENERATION -> tokens ? GENERATION : null;
-            case SEQ2SEQ -> null;
+            case SEQ2SEQ -> tokens ? SEQ2SEQ : null;
         };
         return Optional.ofNullable(family);
     }
@@ -43,6 +45,7 @@ public enum DataFamily implements ConfigEnum {
             case TAGGING -> "tagging";
             case TIME_SERIES -> "time_series";
             case GENERATION -> "generation";
+            case SEQ2SEQ -> "seq2seq";
         };
     }
 }

@@ -3,6 +3,7 @@ package dev.rnnkit.data;
 import dev.rnnkit.config.DataFamily;
 import dev.rnnkit.config.RnnkitConfig;
 import dev.rnnkit.data.generation.GenerationPipeline;
+import dev.rnnkit.data.seq2seq.Seq2SeqPipeline;
 import dev.rnnkit.data.tagging.TaggingPipeline;
 import dev.rnnkit.data.text.TextClassificationPipeline;
 import dev.rnnkit.data.timeseries.TimeSeriesPipeline;
@@ -31,6 +32,7 @@ public final class DataPipelines {
             case TAGGING -> TaggingPipeline.prepare(config, dataDir);
             case TIME_SERIES -> TimeSeriesPipeline.prepare(config, dataDir);
             case GENERATION -> GenerationPipeline.prepare(config, dataDir);
+            case SEQ2SEQ -> Seq2SeqPipeline.prepare(config, dataDir);
         };
     }
 
@@ -66,6 +68,7 @@ public final class DataPipelines {
             case TAGGING -> TaggingPipeline.labelled(config, artefact.tagging(), file);
             case TIME_SERIES -> TimeSeriesPipeline.labelled(config, artefact.timeSeries(), file);
             case GENERATION -> GenerationPipeline.labelled(config, artefact.generation(), file);
+            case SEQ2SEQ -> Seq2SeqPipeline.labelled(config, artefact.seq2seq(), file);
         };
     }
 

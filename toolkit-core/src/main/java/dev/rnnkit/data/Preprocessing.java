@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.rnnkit.config.DataFamily;
 import dev.rnnkit.data.generation.GenerationState;
+import dev.rnnkit.data.seq2seq.Seq2SeqState;
 import dev.rnnkit.data.tagging.TaggingState;
 import dev.rnnkit.data.text.TextClassificationState;
 import dev.rnnkit.data.timeseries.TimeSeriesState;
@@ -30,10 +31,12 @@ import java.nio.file.StandardCopyOption;
  * @param tagging            the tagging state, or null
  * @param timeSeries         the time-series state, or null
  * @param generation         the generation state, or null
+ * @param seq2seq            the sequence-to-sequence state, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Preprocessing(int formatVersion, DataFamily family, TextClassificationState textClassification,
-                            TaggingState tagging, TimeSeriesState timeSeries, GenerationState generation) {
+                            TaggingState tagging, TimeSeriesState timeSeries, GenerationState generation,
+                            Seq2SeqState seq2seq) {
 
     /** The artefact format this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -49,22 +52,27 @@ public record Preprocessing(int formatVersion, DataFamily family, TextClassifica
 
     /** Wraps a text classification state. */
     public static Preprocessing of(TextClassificationState s) {
-        return new Preprocessing(FORMAT_VERSION, DataFamily.TEXT_CLASSIFICATION, s, null, null, null);
+        return new Preprocessing(FORMAT_VERSION, DataFamily.TEXT_CLASSIFICATION, s, null, null, null, null);
     }
 
     /** Wraps a tagging state. */
     public static Preprocessing of(TaggingState s) {
-        return new Preprocessing(FORMAT_VERSION, DataFamily.TAGGING, null, s, null, null);
+        return new Preprocessing(FORMAT_VERSION, DataFamily.TAGGING, null, s, null, null, null);
     }
 
     /** Wraps a time-series state. */
     public static Preprocessing of(TimeSeriesState s) {
-        return new Preprocessing(FORMAT_VERSION, DataFamily.TIME_SERIES, null, null, s, null);
+        return new Preprocessing(FORMAT_VERSION, DataFamily.TIME_SERIES, null, null, s, null, null);
     }
 
     /** Wraps a generation state. */
     public static Preprocessing of(GenerationState s) {
-        return new Preprocessing(FORMAT_VERSION, DataFamily.GENERATION, null, null, null, s);
+        return new Preprocessing(FORMAT_VERSION, DataFamily.GENERATION, null, null, null, s, null);
+    }
+
+    /** Wraps a sequence-to-sequence state. */
+    public static Preprocessing of(Seq2SeqState s) {
+        return new Preprocessing(FORMAT_VERSION, DataFamily.SEQ2SEQ, null, null, null, null, s);
     }
 
     /** The token vocabulary of a text or tagging pipeline: what pretrained vectors are aligned with. */
@@ -82,6 +90,7 @@ public record Preprocessing(int formatVersion, DataFamily family, TextClassifica
             case TAGGING -> tagging.shape();
             case TIME_SERIES -> timeSeries.shape();
             case GENERATION -> generation.shape();
+            case SEQ2SEQ -> seq2seq.shape();
         };
     }
 
@@ -149,6 +158,7 @@ public record Preprocessing(int formatVersion, DataFamily family, TextClassifica
             case TAGGING -> tagging;
             case TIME_SERIES -> timeSeries;
             case GENERATION -> generation;
+            case SEQ2SEQ -> seq2seq;
         };
     }
 }

@@ -50,14 +50,25 @@ public final class Vocabulary {
      * @param minFreq tokens seen fewer times are left out
      */
     public static Vocabulary ofTokens(Map<String, Integer> counts, Integer maxSize, int minFreq) {
+        return ofTokens(List.of(PAD, UNKNOWN), counts, maxSize, minFreq);
+    }
+
+    /**
+     * A token vocabulary whose first ids are {@code reserved} (padding and unknown, then e.g. an end token),
+     * followed by the most frequent tokens (ties by text).
+     *
+     * @param maxSize at most this many tokens besides the reserved ones; null for no limit
+     * @param minFreq tokens seen fewer times are left out
+     */
+    public static Vocabulary ofTokens(List<String> reserved, Map<String, Integer> counts, Integer maxSize, int minFreq) {
         List<Map.Entry<String, Integer>> sorted = new ArrayList<>(counts.entrySet());
         sorted.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        List<String> tokens = new ArrayList<>(List.of(PAD, UNKNOWN));
+        List<String> tokens = new ArrayList<>(reserved);
         for (Map.Entry<String, Integer> e : sorted) {
-            if (e.getValue() < minFreq || (maxSize != null && tokens.size() - 2 >= maxSize)) {
+            if (e.getValue() < minFreq || (maxSize != null && tokens.size() - reserved.size() >= maxSize)) {
                 break;
             }
-            if (!e.getKey().equals(PAD) && !e.getKey().equals(UNKNOWN)) {
+            if (!reserved.contains(e.getKey())) {
                 tokens.add(e.getKey());
             }
         }

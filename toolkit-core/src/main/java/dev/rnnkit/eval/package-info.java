@@ -1,6 +1,7 @@
 /**
  * The metrics rnnkit reports after training: classification, entity-level tagging (conlleval
- * compatible), forecasting against naive baselines, and language-model cross-entropy.
+ * compatible), forecasting against naive baselines, language-model cross-entropy, and exact match of
+ * decoded sequences (seq2seq).
  *
  * <p>Everything here takes plain arrays, lists or ND4J arrays and returns immutable result records;
  * it knows nothing of the training loop or the data pipelines. {@link dev.rnnkit.eval.ModelOutputs}

@@ -28,6 +28,7 @@ import org.nd4j.linalg.dataset.DataSet;
  *   <li>text classification: one text per input line → {@code {"text", "label", "probabilities": {label: p}}}
  *       (regression: {@code {"text", "value"}})</li>
  *   <li>tagging: one whitespace-tokenised sentence per line → {@code {"tokens": [...], "tags": [...]}}</li>
+ *   <li>seq2seq: one source text per line → {@code {"source": ..., "output": ...}}</li>
  *   <li>time series: a CSV with the training columns → one line per complete window:
  *       {@code {"timestamps": [H], "forecast": {target: [H values]}}} in original units</li>
  * </ul>
@@ -50,7 +51,7 @@ public final class Predictor {
     /** Whether inputs are lines of text (else a CSV file). */
     public boolean readsLines() {
         return switch (preprocessing.family()) {
-            case TEXT_CLASSIFICATION, TAGGING -> true;
+            case TEXT_CLASSIFICATION, TAGGING, SEQ2SEQ -> true;
             case TIME_SERIES -> false;
             case GENERATION -> throw new IllegalArgumentException("a generation model does not predict from input; use 'rnnkit generate'");
         };
@@ -61,8 +62,8 @@ public final class Predictor {
         List<String> inputs = lines.stream().filter(l -> !l.isBlank()).toList();
         for (int from = 0; from < inputs.size(); from += BATCH) {
             List<String> batch = inputs.subList(from, Math.min(inputs.size(), from + BATCH));
-            List<Map<String, Object>> results = preprocessing.textClassification() != null
-                    ? classify(batch, preprocessing.textClassification())
+            List<Map<String, Object>> results = preprocessing.textClassification() != null ? classify(batch, preprocessing.textClassification())
+                    : preprocessing.seq2seq() != null ? translate(batch, preprocessing.seq2seq())
                     : tag(batch, preprocessing.tagging());
             results.forEach(r -> out.accept(json(r)));
         }
@@ -100,6 +101,19 @@ public final class Predictor {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("tokens", sentences.get(i));
             r.put("tags", tags.get(i));
+            out.add(r);
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> translate(List<String> sources, dev.rnnkit.data.seq2seq.Seq2SeqState state) {
+        DataSet ds = state.encode(sources);
+        List<String> outputs = state.decode(network.output(ds.getFeatures(), false, ds.getFeaturesMaskArray(), null));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("source", sources.get(i));
+            r.put("output", outputs.get(i));
             out.add(r);
         }
         return out;

@@ -30,6 +30,7 @@ interface TaskScorer {
                     ? new RegressionScorer(preprocessing.timeSeries())
                     : new ForecastScorer(preprocessing.timeSeries(), baselines.maseScales());
             case GENERATION -> new LanguageModelScorer(baselines.unigramCounts());
+            case SEQ2SEQ -> new SequenceMatchScorer(preprocessing.seq2seq());
         };
     }
 }

@@ -81,6 +81,17 @@ class DataConfigTest {
               generation: {sequence_length: 100, stride: 50, held_out: files}
             """;
 
+    static final String DATES = """
+            input: {type: one_hot}
+            encoder: [{cell_type: lstm, state_size: 128}]
+            output: {type: seq2seq, output_length: 11, decoder: [{cell_type: lstm, state_size: 128}]}
+            data:
+              train: generated/dates/train.tsv
+              validation: generated/dates/validation.tsv
+              tokenizer: {level: char}
+              seq2seq: {max_length: 40}
+            """;
+
     private static RnnkitConfig parse(String yaml) throws ConfigException {
         return ConfigLoader.parse(yaml, "c.yaml", List.of());
     }
@@ -104,12 +115,37 @@ class DataConfigTest {
     }
 
     @Test
+    void seq2seqSectionBindsAndItsRulesExplain() throws ConfigException {
+        RnnkitConfig dates = parse(DATES);
+        assertEquals(DataFamily.SEQ2SEQ, DataPipelines.familyOf(dates));
+        assertEquals(ColumnRef.index(1), dates.data().seq2seq().targetColumn());
+        assertEquals(false, dates.data().seq2seq().header());
+        assertEquals(dates.data().tokenizer(), dates.data().seq2seq().sourceTokenizerOr(dates.data().tokenizer()));
+        assertEquals(List.of("c.yaml:8: data.seq2seq.target_column: is the same column as source_column (#0)"),
+                errors(DATES.replace("max_length: 40}", "max_length: 40, target_column: 0}")));
+        assertEquals(List.of("c.yaml:8: data.seq2seq.header: is false, so columns must be given by 0-based index, not by name"),
+                errors(DATES.replace("max_length: 40}", "source_column: human}")));
+        assertEquals(List.of("c.yaml:8: data.seq2seq.max_length: must be >= 1, got 0"),
+                errors(DATES.replace("max_length: 40", "max_length: 0")));
+        assertEquals(List.of("c.yaml:3: output.num_classes: must be >= 4 for seq2seq data (ids 0-2 are padding, unknown and </s>), got 3;"
+                        + " omit it to take the target vocabulary from the data"),
+                errors(DATES.replace("output_length: 11", "output_length: 11, num_classes: 3")));
+        assertEquals(List.of("c.yaml:3: output.output_length: must be >= 2 for seq2seq data: every target ends with the end token </s>,"
+                        + " so a length of 1 leaves no room for target tokens"),
+                errors(DATES.replace("output_length: 11", "output_length: 1")));
+        assertEquals(List.of("c.yaml:10: data.seq2seq: applies to the seq2seq pipeline; this config reads text_classification data (use data.text)"),
+                errors(SST2 + "  seq2seq: {max_length: 3}\n"));
+    }
+
+    @Test
     void familyMappingIsExplicit() {
         assertEquals(Optional.of(DataFamily.TEXT_CLASSIFICATION), DataFamily.of(InputType.ONE_HOT, OutputType.CLASSIFICATION));
         assertEquals(Optional.of(DataFamily.TIME_SERIES), DataFamily.of(InputType.DENSE, OutputType.REGRESSION));
         assertEquals(Optional.of(DataFamily.TIME_SERIES), DataFamily.of(InputType.DENSE, OutputType.SEQUENCE_REGRESSION));
         assertEquals(Optional.empty(), DataFamily.of(InputType.DENSE, OutputType.CLASSIFICATION));
-        assertEquals(Optional.empty(), DataFamily.of(InputType.EMBEDDING, OutputType.SEQ2SEQ));
+        assertEquals(Optional.of(DataFamily.SEQ2SEQ), DataFamily.of(InputType.EMBEDDING, OutputType.SEQ2SEQ));
+        assertEquals(Optional.of(DataFamily.SEQ2SEQ), DataFamily.of(InputType.ONE_HOT, OutputType.SEQ2SEQ));
+        assertEquals(Optional.empty(), DataFamily.of(InputType.DENSE, OutputType.SEQ2SEQ));
     }
 
     @Test

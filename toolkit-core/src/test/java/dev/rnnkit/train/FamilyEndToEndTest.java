@@ -69,6 +69,33 @@ class FamilyEndToEndTest {
     }
 
     @Test
+    void seq2seqOnGeneratedAdditions() throws IOException {
+        Path data = dir.resolve("data");
+        dev.rnnkit.data.seq2seq.SyntheticPairs.write(dev.rnnkit.data.seq2seq.SyntheticPairs.Task.ADDITION, data, 64, 16, 16, 3);
+        RunDirectory run = train("""
+                name: add
+                seed: 7
+                input: {type: one_hot}
+                encoder: [{cell_type: gru, state_size: 8}]
+                output: {type: seq2seq, output_length: 5, decoder: [{cell_type: gru, state_size: 8}]}
+                training: {batch_size: 16, epochs: 2}
+                data: {train: train.tsv, validation: validation.tsv, test: test.tsv, prefetch: 0, tokenizer: {level: char}}
+                """, data);
+        SavedModel model = ModelFile.read(run.model());
+        EvaluationResult eval = ModelEvaluator.evaluateFile(model, data.resolve("test.tsv"));
+        assertEquals(List.of("loss", "exact_match", "char_accuracy"), List.copyOf(eval.metrics().keySet()));
+        assertEquals(16, ((dev.rnnkit.eval.SequenceMatchReport) eval.report()).sequences());
+
+        List<JsonNode> lines = predictLines(new Predictor(model), List.of("12+34", "7+8"));
+        assertEquals(2, lines.size());
+        assertEquals("12+34", lines.get(0).path("source").asText());
+        for (JsonNode l : lines) {
+            // At most output_length characters (fewer once </s> is predicted), each from the target vocabulary.
+            assertTrue(l.path("output").asText().matches("[0-9]{0,5}"), l.toString());
+        }
+    }
+
+    @Test
     void tagging() throws IOException {
         Path data = TrainFixtures.taggingData(dir.resolve("data"));
         RunDirectory run = train(TrainFixtures.TAGGING, data);

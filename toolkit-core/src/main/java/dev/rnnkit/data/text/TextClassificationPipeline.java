@@ -3,16 +3,13 @@ package dev.rnnkit.data.text;
 import dev.rnnkit.config.DataConfig;
 import dev.rnnkit.config.OutputType;
 import dev.rnnkit.config.RnnkitConfig;
-import dev.rnnkit.config.ColumnRef;
 import dev.rnnkit.config.TextDataConfig;
 import dev.rnnkit.data.BatchIterator;
-import dev.rnnkit.data.DataFormatException;
+import dev.rnnkit.data.ColumnPairs;
 import dev.rnnkit.data.DataPipelines;
-import dev.rnnkit.data.DelimitedLine;
 import dev.rnnkit.data.PreparedData;
 import dev.rnnkit.data.Preprocessing;
 import dev.rnnkit.data.ReadLog;
-import dev.rnnkit.data.SourceLines;
 import dev.rnnkit.data.Splits;
 import dev.rnnkit.data.Tensors;
 import dev.rnnkit.data.Tokenizer;
@@ -83,55 +80,21 @@ public final class TextClassificationPipeline {
     }
 
     static List<Row> readRows(Path dataDir, String name, TextDataConfig t, boolean regression, ReadLog log) {
-        List<SourceLines.Line> lines = SourceLines.read(DataPipelines.resolve(dataDir, name), name, log);
-        char delimiter = DelimitedLine.charOf(t.delimiter());
-        char quote = DelimitedLine.charOf(t.quote());
-        int first = 0;
-        Integer expected = null;
-        List<String> header = null;
-        if (t.header()) {
-            if (lines.isEmpty()) {
-                throw new DataFormatException(name, 0, "the file is empty; expected a header line");
-            }
-            header = DelimitedLine.split(lines.get(0).text(), delimiter, quote);
-            if (header == null) {
-                throw new DataFormatException(name, lines.get(0).number(), "unclosed quote in the header");
-            }
-            expected = header.size();
-            first = 1;
-        }
-        int textCol = column(t.textColumn(), header, name, "text_column");
-        int labelCol = column(t.labelColumn(), header, name, "label_column");
-        int needed = Math.max(textCol, labelCol) + 1;
-        List<Row> rows = new ArrayList<>();
-        for (SourceLines.Line line : lines.subList(first, lines.size())) {
-            if (line.text().isEmpty()) {
-                continue; // blank lines (e.g. a trailing newline) are not rows
-            }
-            log.rowRead();
-            List<String> fields = DelimitedLine.split(line.text(), delimiter, quote);
-            if (fields == null) {
-                log.reject(name, line.number(), "unclosed quote", "unclosed quote");
-                continue;
-            }
-            if (expected != null ? fields.size() != expected : fields.size() < needed) {
-                log.reject(name, line.number(), "wrong column count", "expected " + (expected != null ? expected : "at least " + needed)
-                        + " columns, got " + fields.size());
-                continue;
-            }
-            String text = fields.get(textCol);
-            String label = fields.get(labelCol).strip();
+        ColumnPairs.Layout layout = new ColumnPairs.Layout("data.text", t.delimiter(), t.quote(), t.header());
+        return ColumnPairs.read(dataDir, name, layout, "text_column", t.textColumn(), "label_column", t.labelColumn(), log, r -> {
+            String text = r.first();
+            String label = r.second().strip();
             if (text.isBlank()) {
-                log.reject(name, line.number(), "empty text", "empty text");
+                log.reject(name, r.line(), "empty text", "empty text");
             } else if (label.isEmpty()) {
-                log.reject(name, line.number(), "empty label", "empty label");
+                log.reject(name, r.line(), "empty label", "empty label");
             } else if (regression && !isFinite(label)) {
-                log.reject(name, line.number(), "non-numeric label", "label '" + label + "' is not a finite number (output.type regression)");
+                log.reject(name, r.line(), "non-numeric label", "label '" + label + "' is not a finite number (output.type regression)");
             } else {
-                rows.add(new Row(name, line.number(), text, label));
+                return new Row(name, r.line(), text, label);
             }
-        }
-        return rows;
+            return null;
+        });
     }
 
     private static boolean isFinite(String s) {
@@ -140,18 +103,6 @@ public final class TextClassificationPipeline {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    private static int column(ColumnRef ref, List<String> header, String file, String key) {
-        if (ref.index() != null) {
-            return ref.index();
-        }
-        int i = header.indexOf(ref.name());
-        if (i < 0) {
-            throw new DataFormatException(file, 1, "no column '" + ref.name() + "' (data.text." + key + ") in the header; columns are "
-                    + String.join(", ", header));
-        }
-        return i;
     }
 
     private static List<Example> encode(List<Row> rows, TextClassificationState state, ReadLog log) {

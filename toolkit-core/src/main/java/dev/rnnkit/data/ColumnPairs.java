@@ -1,0 +1,99 @@
+package dev.rnnkit.data;
+
+import dev.rnnkit.config.ColumnRef;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reads two columns of a delimited file (TSV, CSV), with or without a header, rejecting malformed rows.
+ *
+ * <p>Shared by the families whose files hold one example per row (text classification, seq2seq); blank
+ * lines are not rows, and rows with an unclosed quote or the wrong number of columns go to the {@link ReadLog}.
+ */
+public final class ColumnPairs {
+
+    /**
+     * The layout of a delimited file.
+     *
+     * @param section   the config section in messages, e.g. {@code data.text}
+     * @param delimiter the one-character separator
+     * @param quote     the one-character quote, or null for none
+     * @param header    the first line names the columns
+     */
+    public record Layout(String section, String delimiter, String quote, boolean header) {
+    }
+
+    /** One well-formed row: its location and the raw values of the two columns. */
+    public record Row(String file, long line, String first, String second) {
+    }
+
+    private ColumnPairs() {
+    }
+
+    /**
+     * The rows of {@code name} (relative to {@code dataDir}).
+     *
+     * @param firstKey  the config key of the first column in messages, e.g. {@code text_column}
+     * @param secondKey the config key of the second column
+     * @param convert   turns each well-formed row, in line order, into the caller's row, or returns null when it
+     *                  rejected the row through {@code log}
+     * @throws DataFormatException for an empty headed file or a column name missing from the header
+     */
+    public static <T> List<T> read(Path dataDir, String name, Layout layout, String firstKey, ColumnRef first,
+                                   String secondKey, ColumnRef second, ReadLog log, Function<Row, T> convert) {
+        List<SourceLines.Line> lines = SourceLines.read(DataPipelines.resolve(dataDir, name), name, log);
+        char delimiter = DelimitedLine.charOf(layout.delimiter());
+        char quote = DelimitedLine.charOf(layout.quote());
+        int firstLine = 0;
+        Integer expected = null;
+        List<String> header = null;
+        if (layout.header()) {
+            if (lines.isEmpty()) {
+                throw new DataFormatException(name, 0, "the file is empty; expected a header line");
+            }
+            header = DelimitedLine.split(lines.get(0).text(), delimiter, quote);
+            if (header == null) {
+                throw new DataFormatException(name, lines.get(0).number(), "unclosed quote in the header");
+            }
+            expected = header.size();
+            firstLine = 1;
+        }
+        int a = column(first, header, name, layout.section() + "." + firstKey);
+        int b = column(second, header, name, layout.section() + "." + secondKey);
+        int needed = Math.max(a, b) + 1;
+        List<T> rows = new ArrayList<>();
+        for (SourceLines.Line line : lines.subList(firstLine, lines.size())) {
+            if (line.text().isEmpty()) {
+                continue; // blank lines (e.g. a trailing newline) are not rows
+            }
+            log.rowRead();
+            List<String> fields = DelimitedLine.split(line.text(), delimiter, quote);
+            if (fields == null) {
+                log.reject(name, line.number(), "unclosed quote", "unclosed quote");
+            } else if (expected != null ? fields.size() != expected : fields.size() < needed) {
+                log.reject(name, line.number(), "wrong column count", "expected " + (expected != null ? expected : "at least " + needed)
+                        + " columns, got " + fields.size());
+            } else {
+                T row = convert.apply(new Row(name, line.number(), fields.get(a), fields.get(b)));
+                if (row != null) {
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static int column(ColumnRef ref, List<String> header, String file, String key) {
+        if (ref.index() != null) {
+            return ref.index();
+        }
+        int i = header.indexOf(ref.name());
+        if (i < 0) {
+            throw new DataFormatException(file, 1, "no column '" + ref.name() + "' (" + key + ") in the header; columns are "
+                    + String.join(", ", header));
+        }
+        return i;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.rnnkit.data.seq2seq;
+
+import dev.rnnkit.config.InputType;
+import dev.rnnkit.config.TokenizerConfig;
+import dev.rnnkit.data.Tensors;
+import dev.rnnkit.data.Tokenizer;
+import dev.rnnkit.data.Vocabulary;
+import dev.rnnkit.model.DataShape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * What sequence-to-sequence fitted on the training split: a tokenizer and a vocabulary per side.
+ *
+ * <p>Source ids: 0 = padding, 1 = unknown. Target ids: 0 = padding, 1 = unknown, 2 = {@value #END} (the end
+ * token appended to every target, so that decoding knows where to stop); the label mask covers the target
+ * tokens and the end token, and the steps after it are all-zero, masked labels.
+ *
+ * @param inputType       embedding ([b, 1, T] ids) or one_hot ([b, V, T])
+ * @param sourceTokenizer how sources are split into tokens
+ * @param targetTokenizer how targets are split into tokens (and joined back when decoding)
+ * @param maxLength       the source truncation length, or null for none
+ * @param outputLength    the decoder steps ({@code output.output_length}); targets have at most this many ids, end included
+ * @param source          the source vocabulary
+ * @param target          the target vocabulary, also the output classes
+ */
+public record Seq2SeqState(InputType inputType, TokenizerConfig sourceTokenizer, TokenizerConfig targetTokenizer,
+                           Integer maxLength, int outputLength, Vocabulary source, Vocabulary target) {
+
+    /** The end-of-sequence token's text. */
+    public static final String END = "</s>";
+    /** The end-of-sequence token's id in the target vocabulary. */
+    public static final int END_ID = 2;
+    /** The reserved entries that open every target vocabulary, in id order. */
+    public static final List<String> TARGET_RESERVED = List.of(Vocabulary.PAD, Vocabulary.UNKNOWN, END);
+
+    public Seq2SeqState {
+        if (target.size() <= END_ID || !target.entry(END_ID).equals(END)) {
+            throw new IllegalArgumentException("the target vocabulary must start with " + TARGET_RESERVED + ", got " + target);
+        }
+    }
+
+    /** The source ids of one text (unknown tokens → 1), truncated to {@code max_length}. */
+    public int[] encodeSource(String text) {
+        return encodeSourceTokens(new Tokenizer(sourceTokenizer).tokenize(text));
+    }
+
+    /** The source ids of tokens already split by the source tokenizer, truncated to {@code max_length}. */
+    public int[] encodeSourceTokens(List<String> tokens) {
+        return source.encode(tokens, maxLength);
+    }
+
+    /** The target ids of one text followed by {@link #END_ID}; not checked against {@code output_length}. */
+    public int[] encodeTarget(String text) {
+        return encodeTargetTokens(new Tokenizer(targetTokenizer).tokenize(text));
+    }
+
+    /** The target ids of tokens already split by the target tokenizer, followed by {@link #END_ID}. */
+    public int[] encodeTargetTokens(List<String> tokens) {
+        int[] ids = target.encode(tokens, null);
+        int[] out = Arrays.copyOf(ids, ids.length + 1);
+        out[ids.length] = END_ID;
+        return out;
+    }
+
+    /** Features and features mask for raw sources (no labels), in the given order. */
+    public DataSet encode(List<String> sources) {
+        return batch(sources.stream().map(this::encodeSource).toList(), null);
+    }
+
+    /**
+     * A batch in the training layout: features [b, 1, Tin] ids or [b, Vsrc, Tin] one-hot with mask [b, Tin]
+     * (Tin the longest source, end-padded); when {@code targetIds} is given (each ending with the end id),
+     * labels one-hot [b, Vtgt, output_length] with mask [b, output_length].
+     */
+    public DataSet batch(List<int[]> sourceIds, List<int[]> targetIds) {
+        int steps = Math.max(1, Tensors.maxLength(sourceIds));
+        INDArray features = Tensors.tokenFeatures(sourceIds, steps, inputType, source.size());
+        INDArray mask = Tensors.mask(sourceIds, steps);
+        if (targetIds == null) {
+            return new DataSet(features, null, mask, null);
+        }
+        return new DataSet(features, Tensors.oneHotSequences(targetIds, target.size(), outputLength), mask,
+                Tensors.mask(targetIds, outputLength));
+    }
+
+    /** The text of target ids, read up to the first end or padding id; unknown ids read as {@code <unk>}. */
+    public String decodeIds(int[] ids) {
+        List<String> tokens = new ArrayList<>(ids.length);
+        for (int id : ids) {
+            if (id == END_ID || id == Vocabulary.PAD_ID) {
+                break;
+            }
+            tokens.add(target.entry(id));
+        }
+        return new Tokenizer(targetTokenizer).join(tokens);
+    }
+
+    /** The predicted text of each row of a [b, Vtgt, T] output: the most probable token per step, up to the end. */
+    public List<String> decode(INDArray output) {
+        if (output.rank() != 3 || output.size(1) != target.size()) {
+            throw new IllegalArgumentException("expected an output [batch, " + target.size() + ", steps], got "
+                    + Arrays.toString(output.shape()));
+        }
+        int batch = (int) output.size(0);
+        int steps = (int) output.size(2);
+        int[][] best = output.argMax(1).reshape(batch, steps).toIntMatrix();
+        List<String> out = new ArrayList<>(batch);
+        for (int[] row : best) {
+            out.add(decodeIds(row));
+        }
+        return out;
+    }
+
+    /** Sizes for the model builder: the source vocabulary in, the target vocabulary out. */
+    public DataShape shape() {
+        return new DataShape(source.size(), null, target.size(), null);
+    }
+}
