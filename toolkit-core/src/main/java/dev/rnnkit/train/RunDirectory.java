@@ -56,6 +56,32 @@ public record RunDirectory(Path root) {
     }
 
     /** An existing run folder (it must hold a config.yaml). */
+    /**
+     * Removes the directory if nothing was ever written into it (only the empty {@code checkpoints/}), so a
+     * run that failed before training (bad data, say) can be started again with the same {@code --run-dir}.
+     */
+    public void deleteIfNeverStarted() {
+        try {
+            Path checkpoints = checkpoints();
+            try (var entries = Files.list(root)) {
+                if (!entries.allMatch(checkpoints::equals)) {
+                    return;
+                }
+            }
+            if (Files.isDirectory(checkpoints)) {
+                try (var inside = Files.list(checkpoints)) {
+                    if (inside.findAny().isPresent()) {
+                        return;
+                    }
+                }
+                Files.delete(checkpoints);
+            }
+            Files.delete(root);
+        } catch (IOException e) {
+            // Best effort: leaving an empty directory behind is harmless.
+        }
+    }
+
     public static RunDirectory existing(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new ModelFileException(dir + ": no such run directory");

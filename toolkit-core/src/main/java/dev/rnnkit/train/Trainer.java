@@ -54,7 +54,13 @@ public final class Trainer {
      */
     public TrainingResult train(RnnkitConfig config, Path dataDir, RunDirectory run) throws IOException {
         try {
-            PreparedData data = DataPipelines.prepare(config, dataDir);
+            PreparedData data;
+            try {
+                data = DataPipelines.prepare(config, dataDir);
+            } catch (RuntimeException e) {
+                run.deleteIfNeverStarted();
+                throw e;
+            }
             progress.message(data.summary().toString());
             ModelMetadata metadata = new ModelMetadata(config, data.artefact(), BaselineStatistics.of(config, data),
                     ProvenanceCollector.collect(config, dataDir, clock.instant()));

@@ -111,6 +111,17 @@ class TrainerTest {
     }
 
     @Test
+    void aRunThatFailsOnItsDataLeavesNoRunDirectory() throws IOException {
+        Path data = TrainFixtures.classificationData(dir.resolve("data"));
+        Files.writeString(data.resolve("train.tsv"), "sentence\tlabel\ngood film\tpos\nbad film\n");
+        Path runDir = dir.resolve("failed");
+        dev.rnnkit.data.DataFormatException e = org.junit.jupiter.api.Assertions.assertThrows(dev.rnnkit.data.DataFormatException.class,
+                () -> train(TrainFixtures.CLASSIFICATION, data, "failed"));
+        assertEquals("train.tsv:3: expected 2 columns, got 1", e.getMessage());
+        assertTrue(Files.notExists(runDir), "the same --run-dir can be used again");
+    }
+
+    @Test
     void maxBatchesCutsEveryEpochShort() throws IOException {
         Path data = TrainFixtures.classificationData(dir.resolve("data"));
         TrainingResult result = train(TrainFixtures.CLASSIFICATION, data, "smoke", "training.max_batches=2");
