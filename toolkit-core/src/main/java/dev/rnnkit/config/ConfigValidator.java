@@ -26,6 +26,7 @@ public final class ConfigValidator {
         v.checkTop(c);
         v.checkInput(c.input());
         v.checkWordFeatures(c);
+        v.checkWordDropout(c);
         v.checkEncoder("encoder", c.encoder());
         for (int i = 0; i < c.fcLayers().size(); i++) {
             v.checkDense("fc_layers[" + i + "]", c.fcLayers().get(i));
@@ -55,9 +56,12 @@ public final class ConfigValidator {
                 atLeast("input.vocab_size", in.vocabSize(), 2);
                 atLeast("input.embedding_size", in.embeddingSize(), 1);
                 notFor("input.feature_size", in.featureSize(), "applies to dense input only; embedding input reads token ids");
+                probability("input.word_dropout", in.wordDropout());
             }
             case ONE_HOT -> {
                 atLeast("input.vocab_size", in.vocabSize(), 2);
+                notFor("input.word_dropout", in.wordDropout() == 0 ? null : in.wordDropout(),
+                        "applies to embedding input only; it replaces token ids with the unknown id");
                 notFor("input.embedding_size", in.embeddingSize(), "applies to embedding input only; one_hot input has vocab_size features");
                 notFor("input.feature_size", in.featureSize(), "applies to dense input only; one_hot input has vocab_size features");
             }
@@ -65,7 +69,20 @@ public final class ConfigValidator {
                 atLeast("input.feature_size", in.featureSize(), 1);
                 notFor("input.vocab_size", in.vocabSize(), "applies to embedding and one_hot input only");
                 notFor("input.embedding_size", in.embeddingSize(), "applies to embedding input only");
+                notFor("input.word_dropout", in.wordDropout() == 0 ? null : in.wordDropout(),
+                        "applies to embedding input only; it replaces token ids with the unknown id");
             }
+        }
+    }
+
+    private void checkWordDropout(RnnkitConfig c) {
+        if (c.input().wordDropout() == 0 || c.input().type() != InputType.EMBEDDING || c.output() == null || c.output().type() == null) {
+            return;
+        }
+        java.util.Optional<DataFamily> family = DataFamily.of(c.input().type(), c.output().type());
+        if (family.isEmpty() || (family.get() != DataFamily.TEXT_CLASSIFICATION && family.get() != DataFamily.TAGGING)) {
+            fail("input.word_dropout", "needs text classification or tagging data (output.type classification, regression or tagging); "
+                    + "output.type " + c.output().type().yamlName() + " has no unknown word to replace words with");
         }
     }
 

@@ -12,6 +12,9 @@ import java.util.List;
  * @param featureSize   features per step (dense only); omitted means "taken from the data"
  * @param wordFeatures  per-token features computed from each word's original spelling and fed beside its id
  *                      (embedding input over words only); default none
+ * @param wordDropout   training only: the probability of replacing each known token id with the unknown id in a
+ *                      minibatch, so the unknown token's embedding is learned and no single word is relied on (word
+ *                      dropout, Iyyer et al. 2015; unknown-word replacement, Lample et al. 2016); default 0
  */
 public record InputConfig(
         @JsonPropertyDescription("embedding (token ids), dense (feature vectors per step) or one_hot (characters)")
@@ -25,7 +28,10 @@ public record InputConfig(
         @JsonPropertyDescription("Per-token features fed beside each token id, computed from the word as written (before lowercasing): "
                 + "casing (8 classes: all_lower, all_upper, initial_capital, mixed_case, numeric, contains_digit, punctuation, other). "
                 + "Embedding input with word-level text classification or tagging data only; default none")
-        List<WordFeature> wordFeatures) {
+        List<WordFeature> wordFeatures,
+        @JsonPropertyDescription("Training only: probability of replacing each known token with the unknown token in every minibatch, "
+                + "so the unknown token's embedding is learned and the model does not lean on single words (embedding input only); default 0")
+        Double wordDropout) {
 
     /** Default embedding dimension. */
     public static final int DEFAULT_EMBEDDING_SIZE = 64;
@@ -36,6 +42,7 @@ public record InputConfig(
             embeddingSize = DEFAULT_EMBEDDING_SIZE;
         }
         wordFeatures = wordFeatures == null ? List.of() : List.copyOf(wordFeatures);
+        wordDropout = wordDropout == null ? 0.0 : wordDropout;
     }
 
     /** The channels the word features add per step: 0 when there are none. */

@@ -32,8 +32,10 @@ public final class BatchIterator<E> implements DataSetIterator {
     private final Random random;
     private final int inputColumns;
     private final int totalOutcomes;
+    private final WordDropout wordDropout;
     private List<List<E>> batches;
     private int cursor;
+    private int epoch = -1;
     private DataSetPreProcessor preProcessor;
 
     /**
@@ -42,6 +44,17 @@ public final class BatchIterator<E> implements DataSetIterator {
      */
     public BatchIterator(List<E> examples, int batchSize, Function<List<E>, DataSet> encoder,
                          ToIntFunction<E> length, Random random, int inputColumns, int totalOutcomes) {
+        this(examples, batchSize, encoder, length, random, inputColumns, totalOutcomes, null);
+    }
+
+    /**
+     * @param length      example length for bucketing, or null to keep batches in (shuffled) order
+     * @param random      the shuffling source, or null to keep the examples in file order
+     * @param wordDropout applied to each minibatch's features, or null for none (training batches only)
+     */
+    public BatchIterator(List<E> examples, int batchSize, Function<List<E>, DataSet> encoder,
+                         ToIntFunction<E> length, Random random, int inputColumns, int totalOutcomes, WordDropout wordDropout) {
+        this.wordDropout = wordDropout;
         this.examples = List.copyOf(examples);
         this.batchSize = batchSize;
         this.encoder = encoder;
@@ -112,6 +125,7 @@ public final class BatchIterator<E> implements DataSetIterator {
     public void reset() {
         batches = planBatches();
         cursor = 0;
+        epoch++;
     }
 
     @Override
@@ -144,7 +158,11 @@ public final class BatchIterator<E> implements DataSetIterator {
         if (!hasNext()) {
             throw new java.util.NoSuchElementException();
         }
-        DataSet ds = encoder.apply(batches.get(cursor++));
+        DataSet ds = encoder.apply(batches.get(cursor));
+        if (wordDropout != null) {
+            wordDropout.apply(ds.getFeatures(), epoch, cursor);
+        }
+        cursor++;
         if (preProcessor != null) {
             preProcessor.preProcess(ds);
         }

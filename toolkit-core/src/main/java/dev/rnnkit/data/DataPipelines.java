@@ -50,7 +50,10 @@ public final class DataPipelines {
         int batch = config.training().batchSize();
         boolean bucket = length != null && config.data().bucketByLength();
         java.util.Random random = config.data().shuffle() ? new java.util.Random(config.seed()) : null;
-        BatchIterator<E> train = new BatchIterator<>(examples.train(), batch, encoder, bucket ? length : null, random, inputColumns, totalOutcomes);
+        double rate = config.input().wordDropout();
+        WordDropout wordDropout = rate > 0 ? new WordDropout(rate, config.seed()) : null;
+        BatchIterator<E> train = new BatchIterator<>(examples.train(), batch, encoder, bucket ? length : null, random, inputColumns,
+                totalOutcomes, wordDropout);
         return new SplitBatches(train,
                 examples.validation() == null ? null : new BatchIterator<>(examples.validation(), batch, encoder, null, null, inputColumns, totalOutcomes),
                 examples.test() == null ? null : new BatchIterator<>(examples.test(), batch, encoder, null, null, inputColumns, totalOutcomes));

@@ -77,6 +77,8 @@ class ConfigValidatorTest {
         features on one_hot   | '  type: embedding'         | '  type: one_hot\\n  word_features: [casing]' | test.yaml:4: input.word_features: applies to embedding input only; the features are fed beside each word's embedding, and input.type one_hot has none
         feature listed twice   | '  vocab_size: 100'         | '  vocab_size: 100\\n  word_features: [casing, casing]' | test.yaml:5: input.word_features: lists 'casing' twice; give each feature once
         unknown word feature   | '  vocab_size: 100'         | '  vocab_size: 100\\n  word_features: [casng]' | test.yaml:5: input.word_features[0]: unknown value 'casng' (did you mean 'casing'?); expected one of casing
+        word dropout of one    | '  vocab_size: 100'         | '  vocab_size: 100\\n  word_dropout: 1.0' | test.yaml:5: input.word_dropout: must be in [0, 1) (the probability of dropping a unit), got 1.0
+        word dropout, one_hot  | '  type: embedding'         | '  type: one_hot\\n  word_dropout: 0.1' | test.yaml:4: input.word_dropout: applies to embedding input only; it replaces token ids with the unknown id
         bad indentation        | '    dropout: 0.1'          | '   dropout: 0.1'               | test.yaml:9: invalid YAML: expected <block end>, but found '<block mapping start>'
         """)
     void brokenConfigGivesOneLineMessage(String name, String from, String to, String expected) {
@@ -129,6 +131,15 @@ class ConfigValidatorTest {
     void resolvedYamlRoundTrips() throws ConfigException {
         RnnkitConfig c = ConfigLoader.parse(VALID, "test.yaml", List.of());
         assertEquals(c, ConfigLoader.parse(ConfigLoader.toYaml(c), "resolved.yaml", List.of()));
+    }
+
+    @Test
+    void wordDropoutNeedsAWordVocabulary() throws ConfigException {
+        String withDropout = replace("  vocab_size: 100", "  vocab_size: 100\n  word_dropout: 0.25");
+        assertEquals(0.25, ConfigLoader.parse(withDropout, "test.yaml", List.of()).input().wordDropout());
+        String generator = withDropout.replace("  type: classification", "  type: generation").replace("  num_classes: 2\n", "");
+        assertEquals("test.yaml:5: input.word_dropout: needs text classification or tagging data (output.type classification, "
+                + "regression or tagging); output.type generation has no unknown word to replace words with", errors(generator, List.of()));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static dev.rnnkit.data.Fixtures.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
@@ -102,6 +104,29 @@ class TextClassificationPipelineTest {
         PreparedData data = DataPipelines.prepare(c, dir);
         assertEquals(new DataShape(4, null, null, 1), data.shape());
         assertEquals("2.5000 | -1", rows(data.train().next().getLabels()));
+    }
+
+    @Test
+    void wordDropoutReplacesTrainingTokensOnlyAndDiffersByEpoch() {
+        StringBuilder train = new StringBuilder("sentence\tlabel\n");
+        for (int i = 0; i < 20; i++) {
+            train.append("good movie with a fine plot and cast\t1\n");
+        }
+        write(dir, "train.tsv", train.toString());
+        write(dir, "dev.tsv", "sentence\tlabel\ngood movie with a fine plot and cast\t1\n");
+        PreparedData data = DataPipelines.prepare(config("input: {type: embedding, word_dropout: 0.5}\noutput: {type: classification}\n"
+                + "data:\n  train: train.tsv\n  validation: dev.tsv\n" + COLUMNS), dir);
+        INDArray first = data.train().next().getFeatures();
+        long unknown = first.eq(Vocabulary.UNKNOWN_ID).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
+        long tokens = first.length();
+        assertTrue(tokens >= 64, tokens + " tokens");
+        // each token replaced with probability 0.5: within 4 standard deviations
+        assertTrue(Math.abs(unknown - tokens / 2.0) < 2 * Math.sqrt(tokens), unknown + " of " + tokens + " tokens replaced");
+        assertEquals(0, first.eq(0).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue(), "no padding is invented");
+        data.train().reset();
+        assertNotEquals(first, data.train().next().getFeatures());
+        assertEquals(0, data.validation().next().getFeatures().eq(Vocabulary.UNKNOWN_ID).castTo(org.nd4j.linalg.api.buffer.DataType.INT)
+                .sumNumber().longValue(), "validation batches keep every word");
     }
 
     @Test

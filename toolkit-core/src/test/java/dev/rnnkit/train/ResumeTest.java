@@ -22,7 +22,7 @@ class ResumeTest {
 
     /** Classification with shuffling and dropout, so that data order and RNG state both matter. */
     private RnnkitConfig config() {
-        return TrainFixtures.config(TrainFixtures.CLASSIFICATION, "fc_layers=[{output_size: 6, dropout: 0.3}]");
+        return TrainFixtures.config(TrainFixtures.CLASSIFICATION, "fc_layers=[{output_size: 6, dropout: 0.3}]", "input.word_dropout=0.2");
     }
 
     private INDArray uninterrupted(Path data) throws IOException {
