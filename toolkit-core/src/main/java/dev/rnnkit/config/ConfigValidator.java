@@ -467,9 +467,6 @@ public final class ConfigValidator {
             fail(p + ".lookback", "is required: the steps of history in each window, e.g. 30");
         } else {
             between(p + ".lookback", t.lookback(), 1, 1_000_000);
-            if (t.season() > t.lookback()) {
-                fail(p + ".season", "must be at most lookback (" + t.lookback() + ") so that each window holds one season of history, got " + t.season());
-            }
         }
         atLeast(p + ".season", t.season(), 1);
         between(p + ".stride", t.stride(), 1, 1_000_000);

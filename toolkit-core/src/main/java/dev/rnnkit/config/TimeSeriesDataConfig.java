@@ -23,7 +23,9 @@ import java.util.List;
  *                           alternative to validation_split
  * @param testStart          first timestamp of the test split; alternative to test_split
  * @param season             season m of the seasonal-naive baseline and the MASE scale (e.g. 24 for hourly
- *                           data with a daily cycle); at most lookback; default 1 (the naive forecast)
+ *                           data with a daily cycle, 365 for daily data with a yearly one); it may exceed the
+ *                           lookback: evaluation windows read their seasonal history from the rows before them;
+ *                           default 1 (the naive forecast)
  */
 public record TimeSeriesDataConfig(
         @JsonPropertyDescription("Columns naming each row's time, e.g. [Date] or [year, month, day, hour] (joined with '-', numbers zero-padded); default none")
@@ -50,7 +52,7 @@ public record TimeSeriesDataConfig(
         String validationStart,
         @JsonPropertyDescription("First timestamp of the test split (compared as text: use ISO dates); alternative to test_split")
         String testStart,
-        @JsonPropertyDescription("Season m of the seasonal-naive baseline and MASE scale in evaluation (e.g. 24 for hourly data with a daily cycle); at most lookback; default 1")
+        @JsonPropertyDescription("Season m of the seasonal-naive baseline and MASE scale in evaluation (e.g. 24 for hourly data with a daily cycle, 365 for daily data with a yearly one); may exceed lookback; default 1")
         Integer season) {
 
     public TimeSeriesDataConfig {

@@ -12,7 +12,7 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * MAE, RMSE, MAPE, sMAPE and MASE in original units for forecast windows, next to the persistence and
- * seasonal-naive baselines; each window's recent history comes from its own lookback.
+ * seasonal-naive baselines; each window's last season of history travels with its batch as example metadata.
  */
 final class ForecastScorer implements TaskScorer {
 
@@ -38,9 +38,13 @@ final class ForecastScorer implements TaskScorer {
     public void add(DataSet batch, INDArray output) {
         double[][][] truth = state.inverseForecast(batch.getLabels());
         double[][][] forecast = state.inverseForecast(output);
-        INDArray features = batch.getFeatures();
-        int lookback = (int) features.size(2);
+        List<java.io.Serializable> seasonal = batch.getExampleMetaData();
         for (int i = 0; i < truth.length; i++) {
+            float[][] lastSeason = seasonal == null ? null : (float[][]) seasonal.get(i);
+            if (lastSeason == null) {
+                throw new IllegalStateException("forecast window " + i + " of a batch has no seasonal history (season " + season
+                        + "): evaluate on windows of a validation, test or labelled file");
+            }
             for (int k = 0; k < state.targetCount(); k++) {
                 double[] a = new double[state.horizon()];
                 double[] p = new double[state.horizon()];
@@ -50,8 +54,7 @@ final class ForecastScorer implements TaskScorer {
                 }
                 double[] recent = new double[season];
                 for (int s = 0; s < season; s++) {
-                    // Targets are the first feature columns, scaled like the labels.
-                    recent[s] = state.inverseTarget(k, features.getDouble(i, k, lookback - season + s));
+                    recent[s] = state.inverseTarget(k, lastSeason[k][s]);
                 }
                 actual.get(k).add(a);
                 predicted.get(k).add(p);

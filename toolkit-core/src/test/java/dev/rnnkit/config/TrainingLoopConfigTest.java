@@ -60,14 +60,14 @@ class TrainingLoopConfigTest {
     }
 
     @Test
-    void seasonMustFitTheLookback() {
+    void seasonMayExceedTheLookbackButNotBeZero() throws ConfigException {
         String forecast = """
                 input: {type: dense}
                 encoder: [{cell_type: gru, state_size: 8}]
                 output: {type: forecast, horizon: 2}
                 data: {train: s.csv, time_series: {target_columns: [v], lookback: 4}}
                 """;
-        assertEquals(List.of("--set: data.time_series.season: must be at most lookback (4) so that each window holds one season of history, got 5"),
-                errors(forecast, "data.time_series.season=5"));
+        assertEquals(365, ConfigLoader.parse(forecast, "test.yaml", List.of("data.time_series.season=365")).data().timeSeries().season());
+        assertEquals(List.of("--set: data.time_series.season: must be >= 1, got 0"), errors(forecast, "data.time_series.season=0"));
     }
 }

@@ -60,17 +60,50 @@ class TimeSeriesPipelineTest {
         assertEquals("0 0.3333 ; 0 0.3333", steps(train.getFeatures(), 0)); // Temp 1,2 ; Hum 10,20
         assertEquals("0.6667 1", rows(train.getLabels()));                 // Temp 3,4
 
+        // Validation windows forecast every validation row, reading their lookback from the training rows before.
         DataSet validation = data.validation().next();
-        assertEquals("1.3333 1.6667 ; 1.3333 1.6667", steps(validation.getFeatures(), 0)); // beyond [0,1]: train-only fit
-        assertEquals("2 2.3333", rows(validation.getLabels()));
+        assertEquals("0.6667 1 ; 0.6667 1", steps(validation.getFeatures(), 0)); // Temp 3,4 ; Hum 30,40
+        assertEquals("1.3333 1.6667 ; 1.3333 1.6667", steps(validation.getFeatures(), 2)); // beyond [0,1]: train-only fit
+        assertEquals("1.3333 1.6667 | 1.6667 2 | 2 2.3333", rows(validation.getLabels())); // Temp 5,6 | 6,7 | 7,8
         double[][][] inverted = state.inverseForecast(validation.getLabels());
-        assertEquals(7.0, inverted[0][0][0], 1e-6);
-        assertEquals(8.0, inverted[0][1][0], 1e-6);
+        assertEquals(7.0, inverted[2][0][0], 1e-6);
+        assertEquals(8.0, inverted[2][1][0], 1e-6);
 
         TimeSeriesState.ForecastData all = state.encode(dir.resolve("series.csv"));
         assertEquals(5, all.data().numExamples());
         assertEquals(List.of("2000-01-03", "2000-01-04"), all.targetTimestamps().get(0));
         assertEquals(List.of("2000-01-07", "2000-01-08"), all.targetTimestamps().get(4));
+    }
+
+    @Test
+    void seasonLongerThanTheLookbackReadsHistoryFromEarlierSplits() {
+        StringBuilder csv = new StringBuilder("d,v\n");
+        for (int i = 1; i <= 12; i++) {
+            csv.append(String.format("%02d,%d%n", i, i * 10));
+        }
+        write(dir, "s.csv", csv.toString());
+        PreparedData data = DataPipelines.prepare(config("""
+                input: {type: dense}
+                output: {type: forecast, horizon: 2}
+                data:
+                  train: s.csv
+                  shuffle: false
+                  prefetch: 0
+                  time_series: {timestamp_columns: [d], target_columns: [v], lookback: 2, season: 4, normalization: none,
+                                validation_start: "07", test_start: "10"}
+                """), dir);
+        // Test rows 10-12: 2 windows, whose first forecast steps are rows 10 and 11; one season (4 rows) of history each.
+        DataSet test = data.test().next();
+        assertEquals("100 110 | 110 120", rows(test.getLabels()));
+        assertEquals("80 90 | 90 100", rows(test.getFeatures().reshape(2, 2)));
+        float[][] first = (float[][]) test.getExampleMetaData().get(0);
+        float[][] second = (float[][]) test.getExampleMetaData().get(1);
+        assertArrayEquals(new float[] {60, 70, 80, 90}, first[0]);
+        assertArrayEquals(new float[] {70, 80, 90, 100}, second[0]);
+        // Validation rows 07-09, history from the training rows 03-06.
+        assertEquals("70 80 | 80 90", rows(data.validation().next().getLabels()));
+        // Training windows need only their lookback: none is lost to the season.
+        assertEquals(3, data.train().next().numExamples());
     }
 
     @Test

@@ -60,10 +60,20 @@ public final class TimeSeriesPipeline {
         TimeSeriesState state = new TimeSeriesState(type, s, horizon, scalers, categories);
 
         String[] names = {d.train(), d.validation() != null ? d.validation() : d.train(), d.test() != null ? d.test() : d.train()};
+        // A split cut from the training file continues its series: its windows read their history from the rows before it.
+        boolean validationFollows = rows.validation() != null && (s.validationStart() != null || d.validation() == null);
+        List<SeriesRow> beforeTest = new ArrayList<>(rows.train());
+        if (validationFollows) {
+            beforeTest.addAll(rows.validation());
+        }
+        boolean testFollows = rows.test() != null && (s.testStart() != null || d.test() == null);
         Splits<TimeSeriesState.Window> windows = new Splits<>(
-                windows(state, rows.train(), names[0], "train", log),
-                rows.validation() == null ? null : windows(state, rows.validation(), names[1], "validation", log),
-                rows.test() == null ? null : windows(state, rows.test(), names[2], "test", log));
+                windows(state, state.segment(rows.train(), names[0], log), "train", log),
+                rows.validation() == null ? null
+                        : windows(state, evaluationSegment(state, validationFollows ? rows.train() : List.of(), rows.validation(), names[1], log),
+                                "validation", log),
+                rows.test() == null ? null
+                        : windows(state, evaluationSegment(state, testFollows ? beforeTest : List.of(), rows.test(), names[2], log), "test", log));
         var batches = DataPipelines.batches(windows, config, state::batch, null, state.featureCount(),
                 state.targetCount() * (type == OutputType.FORECAST ? horizon : 1));
         return new PreparedData(Preprocessing.of(state),
@@ -75,11 +85,21 @@ public final class TimeSeriesPipeline {
     public static BatchIterator<?> labelled(RnnkitConfig config, TimeSeriesState state, Path file) {
         ReadLog log = new ReadLog(config.data().onError());
         List<SeriesRow> rows = SeriesReader.read(file, file.toString(), state.settings(), log);
-        return DataPipelines.inOrder(windows(state, rows, file.toString(), "evaluation", log), config, state::batch, file);
+        return DataPipelines.inOrder(windows(state, evaluationSegment(state, List.of(), rows, file.toString(), log), "evaluation", log),
+                config, state::batch, file);
     }
 
-    private static List<TimeSeriesState.Window> windows(TimeSeriesState state, List<SeriesRow> rows, String file, String split, ReadLog log) {
-        TimeSeriesState.Segment segment = state.segment(rows, file, log);
+    /** An evaluated split with up to {@link TimeSeriesState#evaluationHistory()} rows of the series before it as history. */
+    private static TimeSeriesState.Segment evaluationSegment(TimeSeriesState state, List<SeriesRow> before, List<SeriesRow> split,
+                                                             String file, ReadLog log) {
+        int history = state.evaluationHistory();
+        List<SeriesRow> context = before.subList(Math.max(0, before.size() - history), before.size());
+        List<SeriesRow> rows = new ArrayList<>(context);
+        rows.addAll(split);
+        return state.segment(rows, context.size(), history, file, log);
+    }
+
+    private static List<TimeSeriesState.Window> windows(TimeSeriesState state, TimeSeriesState.Segment segment, String split, ReadLog log) {
         List<TimeSeriesState.Window> out = state.windows(segment);
         int dropped = state.possibleWindows(segment) - out.size();
         if (dropped > 0) {

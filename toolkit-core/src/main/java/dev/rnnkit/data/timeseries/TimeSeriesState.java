@@ -29,8 +29,15 @@ import org.nd4j.linalg.factory.Nd4j;
 public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settings, int horizon,
                               List<ColumnScaler> scalers, Map<String, List<String>> categories) {
 
-    /** A split's rows as scaled arrays, plus which rows are complete. */
-    public record Segment(List<SeriesRow> rows, float[][] features, float[][] targets, boolean[] complete) {
+    /**
+     * A split's rows as scaled arrays, plus which rows are complete.
+     *
+     * @param context rows at the start that come from earlier in the series and serve as history only: no label
+     *                step falls on them (validation and test windows read their lookback from the split before)
+     * @param history rows of complete history each window needs before its first label step: the lookback, or
+     *                for forecast evaluation at least one season, so that the seasonal-naive baseline is defined
+     */
+    public record Segment(List<SeriesRow> rows, float[][] features, float[][] targets, boolean[] complete, int context, int history) {
     }
 
     /** A window starting at row {@code start} of a segment. */
@@ -64,13 +71,31 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
         return settings.lookback() + (outputType == OutputType.SEQUENCE_REGRESSION ? 1 : horizon);
     }
 
-    /** Scales rows and one-hot encodes categories; a row with an unseen category is rejected. */
+    /** Rows of history an evaluation window needs: the lookback, and for forecasts at least one season. */
+    public int evaluationHistory() {
+        return outputType == OutputType.FORECAST ? Math.max(settings.lookback(), settings.season()) : settings.lookback();
+    }
+
+    /** A training segment: every row may be labelled, and windows need their lookback only. */
     public Segment segment(List<SeriesRow> input, String file, ReadLog log) {
+        return segment(input, 0, settings.lookback(), file, log);
+    }
+
+    /**
+     * Scales rows and one-hot encodes categories; a row with an unseen category is rejected.
+     *
+     * @param context the first {@code context} input rows are history only (see {@link Segment#context()})
+     * @param history complete rows each window needs before its first label step
+     */
+    public Segment segment(List<SeriesRow> input, int context, int history, String file, ReadLog log) {
         List<SeriesRow> rows = new ArrayList<>(input.size());
         List<float[]> features = new ArrayList<>(input.size());
         int f = featureCount();
+        int keptContext = 0;
+        int index = -1;
         rows:
         for (SeriesRow r : input) {
+            index++;
             float[] x = new float[f];
             for (int j = 0; j < scalers.size(); j++) {
                 x[j] = (float) scalers.get(j).apply(r.numbers()[j]);
@@ -93,6 +118,7 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
             }
             rows.add(r);
             features.add(x);
+            keptContext += index < context ? 1 : 0;
         }
         int n = rows.size();
         float[][] targets = new float[n][];
@@ -101,19 +127,26 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
             targets[i] = java.util.Arrays.copyOf(features.get(i), targetCount());
             complete[i] = rows.get(i).complete();
         }
-        return new Segment(rows, features.toArray(new float[0][]), targets, complete);
+        return new Segment(rows, features.toArray(new float[0][]), targets, complete, keptContext, Math.max(history, settings.lookback()));
     }
 
-    /** Window starts every {@code stride} rows whose rows are all complete. */
+    /** The first window start of a segment: its history and its first label step both fit. */
+    private int firstStart(Segment s) {
+        int lookback = settings.lookback();
+        return Math.max(s.history(), s.context()) - lookback;
+    }
+
+    /** Window starts every {@code stride} rows whose history and label rows are all complete. */
     public List<Window> windows(Segment s) {
         int n = s.rows().size();
         int[] incompleteBefore = new int[n + 1];
         for (int i = 0; i < n; i++) {
             incompleteBefore[i + 1] = incompleteBefore[i] + (s.complete()[i] ? 0 : 1);
         }
+        int extraHistory = s.history() - settings.lookback();
         List<Window> out = new ArrayList<>();
-        for (int start = 0; start + span() <= n; start += settings.stride()) {
-            if (incompleteBefore[start + span()] == incompleteBefore[start]) {
+        for (int start = firstStart(s); start + span() <= n; start += settings.stride()) {
+            if (incompleteBefore[start + span()] == incompleteBefore[start - extraHistory]) {
                 out.add(new Window(s, start));
             }
         }
@@ -122,8 +155,28 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
 
     /** The number of window starts in a segment, complete or not. */
     public int possibleWindows(Segment s) {
-        int n = s.rows().size() - span();
+        int n = s.rows().size() - span() - firstStart(s);
         return n < 0 ? 0 : n / settings.stride() + 1;
+    }
+
+    /**
+     * Per window and target, the scaled target values of the last {@code season} rows before its first forecast
+     * step (the seasonal-naive baseline's input); null for a window whose segment does not reach back that far.
+     */
+    private float[][] seasonalHistory(Window w) {
+        int season = settings.season();
+        int origin = w.start() + settings.lookback();
+        if (origin - season < 0) {
+            return null;
+        }
+        float[][] out = new float[targetCount()][season];
+        for (int s = 0; s < season; s++) {
+            float[] row = w.segment().targets()[origin - season + s];
+            for (int k = 0; k < out.length; k++) {
+                out[k][s] = row[k];
+            }
+        }
+        return out;
     }
 
     /** Features [b, F, lookback] and labels in the layout of the output type. */
@@ -155,7 +208,13 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
             INDArray mask = Nd4j.ones(b, lookback);
             return new DataSet(features, Nd4j.create(y, new long[]{b, k, lookback}, 'c'), mask, mask);
         }
-        return new DataSet(features, Nd4j.create(y, new long[]{b, (long) k * horizon}, 'c'));
+        DataSet ds = new DataSet(features, Nd4j.create(y, new long[]{b, (long) k * horizon}, 'c'));
+        if (outputType == OutputType.FORECAST) {
+            List<float[][]> seasonal = new ArrayList<>(b);
+            windows.forEach(w -> seasonal.add(seasonalHistory(w)));
+            ds.setExampleMetaData(seasonal);
+        }
+        return ds;
     }
 
     /** The timestamps of a window's label steps (null without timestamp columns). */
