@@ -21,7 +21,9 @@ import java.util.TreeSet;
  * Reads a CSV series into sliding windows of {@code lookback} steps with the next {@code horizon} steps as labels.
  *
  * <p>Splits are chronological (fractions of rows, or cut-off timestamps); scalers and categories are
- * fitted on the training split only; windows never cross a split boundary.
+ * fitted on the training split only. Labels never cross a split boundary, but a validation or test split cut
+ * from the training file reads its windows' history (the lookback, and for forecasts one season for the
+ * seasonal-naive baseline) from the rows before it, so that every one of its steps is forecast.
  */
 public final class TimeSeriesPipeline {
 
@@ -93,7 +95,9 @@ public final class TimeSeriesPipeline {
     private static TimeSeriesState.Segment evaluationSegment(TimeSeriesState state, List<SeriesRow> before, List<SeriesRow> split,
                                                              String file, ReadLog log) {
         int history = state.evaluationHistory();
-        List<SeriesRow> context = before.subList(Math.max(0, before.size() - history), before.size());
+        // sequence_regression labels every step of a window, so earlier rows cannot serve as unlabelled history.
+        int reach = state.outputType() == OutputType.SEQUENCE_REGRESSION ? 0 : history;
+        List<SeriesRow> context = before.subList(Math.max(0, before.size() - reach), before.size());
         List<SeriesRow> rows = new ArrayList<>(context);
         rows.addAll(split);
         return state.segment(rows, context.size(), history, file, log);
