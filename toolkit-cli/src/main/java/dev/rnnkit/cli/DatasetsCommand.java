@@ -70,10 +70,10 @@ final class DatasetsCommand implements Runnable {
             description = "Write a self-made sequence-to-sequence data set (dates: human-written dates -> ISO 8601; "
                     + "addition: '535+61' -> '596') into <data-dir>/generated/TASK/{train,validation,test}.tsv.")
     int generate(@Parameters(paramLabel = "TASK", description = "dates or addition") String task,
-                 @picocli.CommandLine.Option(names = "--train", defaultValue = "8000", description = "Training pairs (default: ${DEFAULT-VALUE}).") int train,
-                 @picocli.CommandLine.Option(names = "--validation", defaultValue = "1000", description = "Validation pairs (default: ${DEFAULT-VALUE}).") int validation,
-                 @picocli.CommandLine.Option(names = "--test", defaultValue = "1000", description = "Test pairs (default: ${DEFAULT-VALUE}).") int test,
-                 @picocli.CommandLine.Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).") long seed,
+                 @picocli.CommandLine.Option(names = "--train", defaultValue = "" + SyntheticPairs.DEFAULT_TRAIN, description = "Training pairs (default: ${DEFAULT-VALUE}).") int train,
+                 @picocli.CommandLine.Option(names = "--validation", defaultValue = "" + SyntheticPairs.DEFAULT_VALIDATION, description = "Validation pairs (default: ${DEFAULT-VALUE}).") int validation,
+                 @picocli.CommandLine.Option(names = "--test", defaultValue = "" + SyntheticPairs.DEFAULT_TEST, description = "Test pairs (default: ${DEFAULT-VALUE}).") int test,
+                 @picocli.CommandLine.Option(names = "--seed", defaultValue = "" + SyntheticPairs.DEFAULT_SEED, description = "Seed (default: ${DEFAULT-VALUE}).") long seed,
                  @Mixin DataOptions options) {
         SyntheticPairs.Task which;
         java.util.List<java.nio.file.Path> files;

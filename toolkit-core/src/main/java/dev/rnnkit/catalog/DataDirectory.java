@@ -1,6 +1,7 @@
 package dev.rnnkit.catalog;
 
 import dev.rnnkit.config.Suggestions;
+import dev.rnnkit.data.seq2seq.SyntheticPairs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -151,9 +152,11 @@ public final class DataDirectory {
     /**
      * Fetches, mirror first, every catalogue data set that owns one of these config paths when that path is
      * missing, so that a newcomer's first training run needs no separate download step. Paths outside the
-     * catalogue are left for {@link #resolve} to report.
+     * catalogue are left for {@link #resolve} to report. A missing split of a self-made data set
+     * ({@code generated/dates/train.tsv}, {@code generated/addition/...}) is generated with the defaults of
+     * {@code rnnkit datasets generate}.
      *
-     * @return one report per data set fetched; empty when everything was in place
+     * @return one report per data set fetched or generated; empty when everything was in place
      */
     public List<FetchReport> fetchMissing(java.util.Collection<String> configPaths, DatasetFetcher fetcher, FetchListener listener) {
         java.util.Set<String> done = new java.util.LinkedHashSet<>();
@@ -162,9 +165,34 @@ public final class DataDirectory {
             if (path == null || Files.exists(root.resolve(path))) {
                 continue;
             }
+            generatedTask(path).filter(t -> done.add("generated/" + t)).ifPresent(t -> reports.add(generate(t)));
             catalog.owning(path).filter(d -> done.add(d.name())).ifPresent(d -> reports.add(fetcher.fetch(d, this, listener)));
         }
         return reports;
+    }
+
+    /** The self-made task a relative path {@code generated/<task>/<split file>} names, if any. */
+    private static java.util.Optional<SyntheticPairs.Task> generatedTask(String path) {
+        String[] parts = path.replace('\\', '/').split("/");
+        if (parts.length != 3 || !parts[0].equals("generated") || !SyntheticPairs.SPLIT_FILES.contains(parts[2])) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(SyntheticPairs.Task.of(parts[1]));
+        } catch (IllegalArgumentException notATask) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private FetchReport generate(SyntheticPairs.Task task) {
+        String name = task.name().toLowerCase(java.util.Locale.ROOT);
+        Path dir = root.resolve("generated").resolve(name);
+        List<FetchReport.FileResult> files = SyntheticPairs.write(task, dir, SyntheticPairs.DEFAULT_TRAIN, SyntheticPairs.DEFAULT_VALIDATION,
+                SyntheticPairs.DEFAULT_TEST, SyntheticPairs.DEFAULT_SEED).stream()
+                .map(f -> new FetchReport.FileResult("generated/" + name + "/" + f.getFileName(), FetchReport.Outcome.GENERATED,
+                        "seed " + SyntheticPairs.DEFAULT_SEED))
+                .toList();
+        return new FetchReport("generated/" + name, dir, files);
     }
 
     /** How many of a data set's files are in place, judged by existence and size (no hashing). */

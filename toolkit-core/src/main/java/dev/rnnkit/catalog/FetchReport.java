@@ -24,6 +24,8 @@ public record FetchReport(String dataset, Path directory, List<FileResult> files
         COPIED_FROM_MIRROR("copied from mirror"),
         /** Downloaded from one of its sources. */
         DOWNLOADED("downloaded"),
+        /** Written by rnnkit's own generator (self-made data sets under {@code generated/}). */
+        GENERATED("generated"),
         /** Not in place; the detail says why. */
         FAILED("failed");
 
@@ -48,7 +50,7 @@ public record FetchReport(String dataset, Path directory, List<FileResult> files
             return switch (outcome) {
                 case FAILED -> file + ": " + detail;
                 case ALREADY_PRESENT -> file + ": " + outcome.words;
-                case COPIED_FROM_MIRROR, DOWNLOADED -> file + ": " + outcome.words + " (" + detail + ")";
+                case COPIED_FROM_MIRROR, DOWNLOADED, GENERATED -> file + ": " + outcome.words + " (" + detail + ")";
             };
         }
     }

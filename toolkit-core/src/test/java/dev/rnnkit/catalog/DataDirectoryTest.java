@@ -70,6 +70,31 @@ class DataDirectoryTest {
                 "nothing to do once present");
     }
 
+    @Test
+    void fetchMissingGeneratesSelfMadeDataSetsOnceAndLeavesThemAlone() throws Exception {
+        DataDirectory data = DataDirectory.locate(tmp.resolve("data"), null, Map.of(), catalog);
+        List<FetchReport> reports = data.fetchMissing(List.of("generated/dates/train.tsv", "generated/dates/validation.tsv",
+                "generated/nosuchtask/train.tsv", "generated/dates/other.tsv"), new DatasetFetcher(), FetchListener.SILENT);
+        assertEquals(1, reports.size());
+        assertEquals("generated/dates: 3 of 3 files in " + tmp.resolve("data/generated/dates") + " (3 generated)", reports.get(0).summary());
+        assertEquals(List.of(8000L, 1000L, 1000L), java.util.stream.Stream.of("train", "validation", "test")
+                .map(s -> lines(tmp.resolve("data/generated/dates/" + s + ".tsv"))).toList());
+        assertEquals(dev.rnnkit.data.seq2seq.SyntheticPairs.splits(dev.rnnkit.data.seq2seq.SyntheticPairs.Task.DATES,
+                List.of(8000, 1000, 1000), 42).get(2).get(0).source(),
+                Files.readAllLines(tmp.resolve("data/generated/dates/test.tsv")).get(0).split("\t")[0], "the CLI's defaults: seed 42");
+        Files.writeString(tmp.resolve("data/generated/dates/train.tsv"), "mine\tyes\n");
+        assertEquals(List.of(), data.fetchMissing(List.of("generated/dates/train.tsv"), new DatasetFetcher(), FetchListener.SILENT));
+        assertEquals("mine\tyes\n", Files.readString(tmp.resolve("data/generated/dates/train.tsv")), "present files are never rewritten");
+    }
+
+    private static long lines(Path file) {
+        try (var s = Files.lines(file)) {
+            return s.count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static String sha256(byte[] bytes) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }

@@ -33,6 +33,15 @@ public final class SyntheticPairs {
     /** The split files {@link #write} creates, in drawing order. */
     public static final List<String> SPLIT_FILES = List.of("train.tsv", "validation.tsv", "test.tsv");
 
+    /** Default pairs per split and seed, as {@code rnnkit datasets generate} and a first training run write them. */
+    public static final int DEFAULT_TRAIN = 8000;
+    /** Default validation pairs. */
+    public static final int DEFAULT_VALIDATION = 1000;
+    /** Default test pairs. */
+    public static final int DEFAULT_TEST = 1000;
+    /** Default seed. */
+    public static final long DEFAULT_SEED = 42;
+
     /** The human date formats, each drawn equally often. */
     public static final List<DateFormat> DATE_FORMATS = List.of(
             new DateFormat("d MMMM yyyy", Case.LOWER),        // 3 march 1987
