@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The steps every example shares: load a config, make sure its data is there, train, print the result.
@@ -37,8 +38,10 @@ public final class Examples {
         ProgressListener progress = new ProgressListener() {
             @Override
             public void epochFinished(EpochSummary s) {
-                System.out.printf("epoch %d/%d: train loss %.4f, %.0f examples/s, validation %s%n",
-                        s.epoch(), s.epochs(), s.trainLoss(), s.examplesPerSecond(), s.validation());
+                StringBuilder validation = new StringBuilder();
+                s.validation().forEach((k, v) -> validation.append(String.format(Locale.ROOT, ", %s %.4f", k, v)));
+                System.out.printf(Locale.ROOT, "epoch %d/%d: train loss %.4f, %.0f examples/s; validation%s%n",
+                        s.epoch(), s.epochs(), s.trainLoss(), s.examplesPerSecond(), validation);
             }
         };
         RunDirectory run = RunDirectory.createUnder(Path.of("runs"), config.name(), LocalDateTime.now());
