@@ -38,10 +38,10 @@ public final class Examples {
         ProgressListener progress = new ProgressListener() {
             @Override
             public void epochFinished(EpochSummary s) {
-                StringBuilder validation = new StringBuilder();
-                s.validation().forEach((k, v) -> validation.append(String.format(Locale.ROOT, ", %s %.4f", k, v)));
-                System.out.printf(Locale.ROOT, "epoch %d/%d: train loss %.4f, %.0f examples/s; validation%s%n",
-                        s.epoch(), s.epochs(), s.trainLoss(), s.examplesPerSecond(), validation);
+                List<String> validation = new java.util.ArrayList<>();
+                s.validation().forEach((k, v) -> validation.add(String.format(Locale.ROOT, "%s %.4f", k, v)));
+                System.out.printf(Locale.ROOT, "epoch %d/%d: train loss %.4f, %.0f examples/s; validation %s%n",
+                        s.epoch(), s.epochs(), s.trainLoss(), s.examplesPerSecond(), String.join(", ", validation));
             }
         };
         RunDirectory run = RunDirectory.createUnder(Path.of("runs"), config.name(), LocalDateTime.now());
