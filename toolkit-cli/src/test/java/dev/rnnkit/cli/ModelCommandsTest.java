@@ -76,12 +76,15 @@ class ModelCommandsTest {
 
     @Test
     void predictPrintsOneJsonLinePerText() throws IOException {
-        Path input = Files.writeString(dir.resolve("in.txt"), "good fun\nbad film\n");
+        // Predicted in batches sorted by length, printed in input order.
+        Path input = Files.writeString(dir.resolve("in.txt"), "good fun and a bad film\ngood\n\nbad film\n");
         Outcome o = execute("predict", run.resolve("model-last.zip").toString(), "--input", input.toString());
         assertEquals(0, o.exit(), o.err());
         String[] lines = o.out().strip().split("\n");
-        assertEquals(2, lines.length);
-        assertTrue(lines[0].startsWith("{\"text\":\"good fun\",\"label\":\""), lines[0]);
+        assertEquals(3, lines.length);
+        assertTrue(lines[0].startsWith("{\"text\":\"good fun and a bad film\",\"label\":\""), lines[0]);
+        assertTrue(lines[1].startsWith("{\"text\":\"good\",\"label\":\""), lines[1]);
+        assertTrue(lines[2].startsWith("{\"text\":\"bad film\",\"label\":\""), lines[2]);
     }
 
     @Test

@@ -43,7 +43,14 @@ public final class DataPipelines {
                         + config.output().type().yamlName()));
     }
 
-    /** The batch iterators of each split: the training one shuffled and optionally bucketed by length. */
+    /**
+     * The batch iterators of each split: the training one shuffled and optionally bucketed by length; validation and
+     * test sorted by length (within pools of {@value BatchIterator#POOL_BATCHES} batches) when examples have one.
+     *
+     * <p>Sorting evaluation batches keeps padding near zero, so scores do not depend on which examples share a batch:
+     * DL4J's LSTM ignores the mask inside a bidirectional layer, and its backward direction reads a short sequence's
+     * end padding before its last word (measured on SST-2 dev: accuracy 0.8245 in file order, 0.8326 sorted).
+     */
     public static <E> SplitBatches batches(Splits<E> examples, RnnkitConfig config,
                                                        java.util.function.Function<java.util.List<E>, org.nd4j.linalg.dataset.DataSet> encoder,
                                                        java.util.function.ToIntFunction<E> length, int inputColumns, int totalOutcomes) {
@@ -55,8 +62,8 @@ public final class DataPipelines {
         BatchIterator<E> train = new BatchIterator<>(examples.train(), batch, encoder, bucket ? length : null, random, inputColumns,
                 totalOutcomes, wordDropout);
         return new SplitBatches(train,
-                examples.validation() == null ? null : new BatchIterator<>(examples.validation(), batch, encoder, null, null, inputColumns, totalOutcomes),
-                examples.test() == null ? null : new BatchIterator<>(examples.test(), batch, encoder, null, null, inputColumns, totalOutcomes));
+                examples.validation() == null ? null : new BatchIterator<>(examples.validation(), batch, encoder, length, null, inputColumns, totalOutcomes),
+                examples.test() == null ? null : new BatchIterator<>(examples.test(), batch, encoder, length, null, inputColumns, totalOutcomes));
     }
 
     /**
@@ -75,14 +82,24 @@ public final class DataPipelines {
         };
     }
 
-    /** Unshuffled batches of examples read from {@code file}; an empty list is an error naming the file. */
+    /** Unshuffled batches of examples read from {@code file} in file order; an empty list is an error naming the file. */
     public static <E> BatchIterator<E> inOrder(java.util.List<E> examples, RnnkitConfig config,
                                                java.util.function.Function<java.util.List<E>, org.nd4j.linalg.dataset.DataSet> encoder, Path file) {
+        return forEvaluation(examples, config, encoder, null, file);
+    }
+
+    /**
+     * Unshuffled batches of examples read from {@code file} for scoring, sorted by {@code length} (null: file order) as
+     * in {@link #batches}; an empty list is an error naming the file.
+     */
+    public static <E> BatchIterator<E> forEvaluation(java.util.List<E> examples, RnnkitConfig config,
+                                                     java.util.function.Function<java.util.List<E>, org.nd4j.linalg.dataset.DataSet> encoder,
+                                                     java.util.function.ToIntFunction<E> length, Path file) {
         if (examples.isEmpty()) {
             throw new DataFormatException(file.toString(), 0, "holds no usable examples");
         }
         org.nd4j.linalg.dataset.DataSet first = encoder.apply(examples.subList(0, 1));
-        return new BatchIterator<>(examples, config.training().batchSize(), encoder, null, null,
+        return new BatchIterator<>(examples, config.training().batchSize(), encoder, length, null,
                 (int) first.getFeatures().size(1), (int) first.getLabels().size(1));
     }
 

@@ -20,7 +20,7 @@ public record SequenceMatchReport(long sequences, long exactMatches, double exac
     /**
      * One wrongly decoded sequence.
      *
-     * @param index     its position in the scored lists
+     * @param index     its position in the scored lists (evaluation order: examples are batched by length)
      * @param reference the expected text
      * @param predicted the decoded text
      */

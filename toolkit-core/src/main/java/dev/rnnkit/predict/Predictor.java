@@ -57,16 +57,25 @@ public final class Predictor {
         };
     }
 
-    /** Predicts every non-blank line (text classification, tagging) and emits one JSON line each. */
+    /** Predicts every non-blank line (text classification, tagging) and emits one JSON line each, in input order. */
     public void predictLines(List<String> lines, Consumer<String> out) {
         List<String> inputs = lines.stream().filter(l -> !l.isBlank()).toList();
-        for (int from = 0; from < inputs.size(); from += BATCH) {
-            List<String> batch = inputs.subList(from, Math.min(inputs.size(), from + BATCH));
-            List<Map<String, Object>> results = preprocessing.textClassification() != null ? classify(batch, preprocessing.textClassification())
+        // Batch lines of similar length, so that little padding is read: DL4J's LSTM ignores the mask inside a
+        // bidirectional layer (see DataPipelines#batches). Results go back to input order.
+        List<Integer> order = java.util.stream.IntStream.range(0, inputs.size()).boxed()
+                .sorted(java.util.Comparator.comparingInt(i -> inputs.get(i).strip().length())).toList();
+        List<Map<String, Object>> results = new ArrayList<>(java.util.Collections.nCopies(inputs.size(), null));
+        for (int from = 0; from < order.size(); from += BATCH) {
+            List<Integer> indices = order.subList(from, Math.min(order.size(), from + BATCH));
+            List<String> batch = indices.stream().map(inputs::get).toList();
+            List<Map<String, Object>> predicted = preprocessing.textClassification() != null ? classify(batch, preprocessing.textClassification())
                     : preprocessing.seq2seq() != null ? translate(batch, preprocessing.seq2seq())
                     : tag(batch, preprocessing.tagging());
-            results.forEach(r -> out.accept(json(r)));
+            for (int k = 0; k < indices.size(); k++) {
+                results.set(indices.get(k), predicted.get(k));
+            }
         }
+        results.forEach(r -> out.accept(json(r)));
     }
 
     private List<Map<String, Object>> classify(List<String> texts, TextClassificationState state) {

@@ -107,6 +107,21 @@ class TextClassificationPipelineTest {
     }
 
     @Test
+    void evaluationBatchesAreSortedByLengthSoThatPaddingStaysSmall() {
+        write(dir, "train.tsv", TRAIN);
+        String dev = "sentence\tlabel\nbad bad film\t0\ngood\t1\ngood movie\t1\n";
+        write(dir, "dev.tsv", dev);
+        RnnkitConfig c = sst("embedding", COLUMNS);
+        DataSet validation = DataPipelines.prepare(c, dir).validation().next();
+        assertEquals("1 0 0 | 1 1 0 | 1 1 1", rows(validation.getFeaturesMaskArray()));
+        assertEquals("0 1 | 0 1 | 1 0", rows(validation.getLabels()));
+        // The same for a labelled file scored with a fitted state (rnnkit evaluate).
+        PreparedData data = DataPipelines.prepare(c, dir);
+        DataSet scored = DataPipelines.labelled(c, data.artefact(), dir.resolve("dev.tsv")).next();
+        assertEquals("1 0 0 | 1 1 0 | 1 1 1", rows(scored.getFeaturesMaskArray()));
+    }
+
+    @Test
     void wordDropoutReplacesTrainingTokensOnlyAndDiffersByEpoch() {
         StringBuilder train = new StringBuilder("sentence\tlabel\n");
         for (int i = 0; i < 20; i++) {

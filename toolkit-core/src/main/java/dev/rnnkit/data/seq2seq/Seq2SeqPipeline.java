@@ -79,14 +79,14 @@ public final class Seq2SeqPipeline {
                 batches, d.prefetch());
     }
 
-    /** Every well-formed pair of one labelled file, encoded with a fitted state, in file order (for evaluation). */
+    /** Every well-formed pair of one labelled file, encoded with a fitted state, batched by length (for evaluation). */
     public static BatchIterator<?> labelled(RnnkitConfig config, Seq2SeqState state, Path file) {
         ReadLog log = new ReadLog(config.data().onError());
         List<Row> rows = readRows(Path.of(""), file.toString(), config.data().seq2seqOrDefaults(), state.sourceTokenizer(),
                 state.targetTokenizer(), state.outputLength(), log);
         List<Example> examples = rows.stream()
                 .map(r -> new Example(state.encodeSourceTokens(r.source()), state.encodeTargetTokens(r.target()))).toList();
-        return DataPipelines.inOrder(examples, config, part -> toDataSet(part, state), file);
+        return DataPipelines.forEvaluation(examples, config, part -> toDataSet(part, state), e -> e.source().length, file);
     }
 
     /** The most target tokens besides the reserved three: {@code data.vocabulary.max_size}, else {@code output.num_classes - 3}. */

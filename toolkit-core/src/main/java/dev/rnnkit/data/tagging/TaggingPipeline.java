@@ -79,13 +79,13 @@ public final class TaggingPipeline {
                 batches, d.prefetch());
     }
 
-    /** Every well-formed sentence of one labelled file, encoded with a fitted state, in file order (for evaluation). */
+    /** Every well-formed sentence of one labelled file, encoded with a fitted state, batched by length (for evaluation). */
     public static BatchIterator<?> labelled(RnnkitConfig config, TaggingState state, Path file) {
         ReadLog log = new ReadLog(config.data().onError());
         List<Example> examples = encode(readSentences(Path.of(""), file.toString(), config.data().taggingOrDefaults(), log), state, log);
-        return DataPipelines.inOrder(examples, config,
+        return DataPipelines.forEvaluation(examples, config,
                 part -> state.batch(part.stream().map(Example::ids).toList(), part.stream().map(Example::wordClasses).toList(),
-                        part.stream().map(Example::tags).toList()), file);
+                        part.stream().map(Example::tags).toList()), e -> e.ids().length, file);
     }
 
     static List<Sentence> readSentences(Path dataDir, String name, TaggingDataConfig t, ReadLog log) {

@@ -71,12 +71,12 @@ public final class TextClassificationPipeline {
                 batches, d.prefetch());
     }
 
-    /** Every well-formed row of one labelled file, encoded with a fitted state, in file order (for evaluation). */
+    /** Every well-formed row of one labelled file, encoded with a fitted state, batched by length (for evaluation). */
     public static BatchIterator<?> labelled(RnnkitConfig config, TextClassificationState state, Path file) {
         ReadLog log = new ReadLog(config.data().onError());
         boolean regression = state.labels() == null;
         List<Example> examples = encode(readRows(Path.of(""), file.toString(), config.data().textOrDefaults(), regression, log), state, log);
-        return DataPipelines.inOrder(examples, config, part -> toDataSet(part, state), file);
+        return DataPipelines.forEvaluation(examples, config, part -> toDataSet(part, state), e -> e.ids().length, file);
     }
 
     static List<Row> readRows(Path dataDir, String name, TextDataConfig t, boolean regression, ReadLog log) {
