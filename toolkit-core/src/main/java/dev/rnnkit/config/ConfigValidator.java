@@ -75,12 +75,17 @@ public final class ConfigValidator {
         }
     }
 
+    /** Whether the config's input and head read a word vocabulary: text classification or tagging data. */
+    private static boolean readsWords(RnnkitConfig c) {
+        return DataFamily.of(c.input().type(), c.output().type())
+                .filter(f -> f == DataFamily.TEXT_CLASSIFICATION || f == DataFamily.TAGGING).isPresent();
+    }
+
     private void checkWordDropout(RnnkitConfig c) {
         if (c.input().wordDropout() == 0 || c.input().type() != InputType.EMBEDDING || c.output() == null || c.output().type() == null) {
             return;
         }
-        java.util.Optional<DataFamily> family = DataFamily.of(c.input().type(), c.output().type());
-        if (family.isEmpty() || (family.get() != DataFamily.TEXT_CLASSIFICATION && family.get() != DataFamily.TAGGING)) {
+        if (!readsWords(c)) {
             fail("input.word_dropout", "needs text classification or tagging data (output.type classification, regression or tagging); "
                     + "output.type " + c.output().type().yamlName() + " has no unknown word to replace words with");
         }
@@ -106,8 +111,7 @@ public final class ConfigValidator {
         if (c.output() == null || c.output().type() == null) {
             return;
         }
-        java.util.Optional<DataFamily> family = DataFamily.of(c.input().type(), c.output().type());
-        if (family.isEmpty() || (family.get() != DataFamily.TEXT_CLASSIFICATION && family.get() != DataFamily.TAGGING)) {
+        if (!readsWords(c)) {
             fail(p, "needs text classification or tagging data (output.type classification, regression or tagging); output.type "
                     + c.output().type().yamlName() + " reads no words to compute them from");
         } else if (c.data() != null && c.data().tokenizer().level() != TokenizerConfig.Level.WORD) {
