@@ -133,6 +133,7 @@ public final class ConfigValidator {
             }
             between(p + ".num_layers", r.numLayers(), 1, 64);
             probability(p + ".dropout", r.dropout());
+            probability(p + ".recurrent_dropout", r.recurrentDropout());
             if (r.forgetGateBias() != null && r.cellType() != CellType.LSTM) {
                 fail(p + ".forget_gate_bias", "applies to lstm only; a " + r.cellType().yamlName() + " cell has no forget gate");
             }

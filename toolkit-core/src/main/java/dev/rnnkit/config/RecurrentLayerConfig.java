@@ -11,6 +11,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param bidirectional  read the sequence both ways; default false
  * @param mergeMode      how directions combine when bidirectional; default concat
  * @param dropout        probability of dropping each input unit of the layer (0 = none); default 0
+ * @param recurrentDropout probability of dropping each unit of the previous output in the recurrent
+ *                       products, one mask per sequence (0 = none); default 0
  * @param activation     the cell's output activation; default tanh
  * @param forgetGateBias initial forget-gate bias (lstm only); default 1.0
  * @param weightInit     weight initialisation; default xavier
@@ -28,6 +30,10 @@ public record RecurrentLayerConfig(
         MergeMode mergeMode,
         @JsonPropertyDescription("Probability of dropping each input unit of the layer during training; default 0")
         Double dropout,
+        @JsonPropertyDescription("Probability of dropping each unit of the previous output h(t-1) where it enters the "
+                + "recurrent products, with one mask per sequence for all its steps (Gal & Ghahramani 2016); "
+                + "training only; default 0")
+        Double recurrentDropout,
         @JsonPropertyDescription("Cell output activation; default tanh")
         ActivationName activation,
         @JsonPropertyDescription("Initial forget-gate bias, lstm only; default 1.0")
@@ -41,6 +47,7 @@ public record RecurrentLayerConfig(
         bidirectional = bidirectional != null && bidirectional;
         mergeMode = mergeMode == null ? MergeMode.CONCAT : mergeMode;
         dropout = dropout == null ? 0.0 : dropout;
+        recurrentDropout = recurrentDropout == null ? 0.0 : recurrentDropout;
         activation = activation == null ? ActivationName.TANH : activation;
         weightInit = weightInit == null ? WeightInitName.XAVIER : weightInit;
         // forget_gate_bias stays null when unset so the validator can tell "set on a GRU" from "default".

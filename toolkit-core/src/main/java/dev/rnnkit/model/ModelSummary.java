@@ -104,13 +104,18 @@ public record ModelSummary(List<LayerRow> rows, long totalParameters, int batchS
             // The wrapped layer still runs over every step; its per-step cache is what costs memory.
             inner = l.getUnderlying();
         }
+        // Per step: input copy aside, the gates, the outputs and their gradients. LSTM: 4 gates, cell state,
+        // g(cell), output; GRU: 3 gates, r * h, output; simple RNN: 1 gate, output.
+        if (inner instanceof dev.rnnkit.model.recurrent.RecurrentCell cell) {
+            return switch (cell.cellKind()) {
+                case LSTM -> 7;
+                case GRU -> 5;
+                case RNN -> 2;
+            };
+        }
         String n = inner.getClass().getSimpleName();
-        // LSTM: 4 gate pre-activations, cell state, tanh(cell), output. GRU: 3 gates, reset state, output.
         if (n.equals("LSTM")) {
             return 7;
-        }
-        if (n.toLowerCase(Locale.ROOT).contains("gru")) {
-            return 5;
         }
         if (n.equals("SimpleRnn")) {
             return 2;

@@ -4,14 +4,13 @@ import dev.rnnkit.config.MergeMode;
 import dev.rnnkit.config.RecurrentLayerConfig;
 import dev.rnnkit.model.gru.Gru;
 import dev.rnnkit.model.layers.BidirectionalLastStep;
+import dev.rnnkit.model.recurrent.ElmanRnn;
+import dev.rnnkit.model.recurrent.Lstm;
+import dev.rnnkit.model.recurrent.RecurrentCell;
 import java.util.List;
-import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
-import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
-import org.nd4j.linalg.activations.Activation;
 
 /** Creates one recurrent layer (LSTM, GRU or simple RNN), wrapped for direction and reduction. */
 final class RecurrentLayers {
@@ -45,21 +44,22 @@ final class RecurrentLayers {
         return List.of(layer, last);
     }
 
-    private static BaseRecurrentLayer cell(RecurrentLayerConfig r) {
-        BaseRecurrentLayer.Builder<?> b = switch (r.cellType()) {
-            case LSTM -> new LSTM.Builder()
-                    .forgetGateBiasInit(r.forgetGateBiasOrDefault())
-                    .gateActivationFunction(Activation.SIGMOID);
-            case RNN -> new SimpleRnn.Builder();
-            case GRU -> new Gru.Builder(); // DL4J has no working GRU; see dev.rnnkit.model.gru
+    // rnnkit's own cells (dev.rnnkit.model.recurrent): faster than DL4J's LSTM and SimpleRnn, exactly masked
+    // inside Bidirectional, with recurrent dropout; DL4J has no working GRU at all.
+    private static RecurrentCell cell(RecurrentLayerConfig r) {
+        RecurrentCell.Builder<?> b = switch (r.cellType()) {
+            case LSTM -> new Lstm.Builder().forgetGateBiasInit(r.forgetGateBiasOrDefault());
+            case RNN -> new ElmanRnn.Builder();
+            case GRU -> new Gru.Builder();
         };
-        b.nOut(r.stateSize())
+        b.recurrentDropout(r.recurrentDropout())
+                .nOut(r.stateSize())
                 .activation(r.activation().dl4j())
                 .weightInit(r.weightInit().dl4j());
         if (r.dropout() > 0) {
             b.dropOut(1.0 - r.dropout()); // DL4J takes the probability of keeping an input unit
         }
-        return (BaseRecurrentLayer) b.build();
+        return (RecurrentCell) b.build();
     }
 
     private static BidirectionalLastStep.Merge lastStepMerge(MergeMode m) {

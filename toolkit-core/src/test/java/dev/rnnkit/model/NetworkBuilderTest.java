@@ -157,11 +157,46 @@ class NetworkBuilderTest {
             return; // covered below with the encoder reduction; the decoder sees no padding
         }
         MultiLayerNetwork net = NetworkBuilder.build(parse(yaml(cell, bi, head, null)), DataShape.unknown());
-        if (cell == CellType.LSTM && bi) {
-            assertLstmBackwardReadsPadding(net, head);
-            return;
-        }
         assertPaddingInvisible(net, head);
+    }
+
+    /**
+     * Padding changes no gradient either: one sequence padded to the batch length with a mask gives the same
+     * loss and the same gradient of every parameter as the sequence alone, for every cell and direction.
+     */
+    @ParameterizedTest(name = "{0} bidirectional={1} {2}")
+    @MethodSource("cases")
+    void paddedGradientsEqualUnpadded(CellType cell, boolean bi, OutputType head) throws Exception {
+        if (head == OutputType.SEQ2SEQ) {
+            return; // its decoder always runs for the full output length
+        }
+        MultiLayerNetwork net = NetworkBuilder.build(parse(yaml(cell, bi, head, null)), DataShape.unknown());
+        DataSet ds = randomBatch(head, new Random(3));
+        int b = 1;
+        int length = LENGTHS[b];
+        INDArray padded = ds.getFeatures().get(NDArrayIndex.interval(b, b + 1), NDArrayIndex.all(), NDArrayIndex.all()).dup();
+        INDArray paddedMask = ds.getFeaturesMaskArray().get(NDArrayIndex.interval(b, b + 1), NDArrayIndex.all()).dup();
+        INDArray labels = ds.getLabels().get(NDArrayIndex.interval(b, b + 1)).dup();
+        INDArray alone = padded.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, length)).dup();
+        INDArray aloneLabels = head.perStep()
+                ? labels.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, length)).dup() : labels;
+        INDArray paddedLabelMask = head.perStep() ? paddedMask : null;
+
+        net.setLayerMaskArrays(paddedMask, paddedLabelMask);
+        net.setInput(padded);
+        net.setLabels(labels);
+        net.computeGradientAndScore();
+        double paddedScore = net.score();
+        INDArray paddedGradient = net.gradient().gradient().dup();
+        net.clearLayerMaskArrays();
+
+        net.setInput(alone);
+        net.setLabels(aloneLabels);
+        net.computeGradientAndScore();
+        assertEquals(net.score(), paddedScore, 1e-5, "loss");
+        INDArray aloneGradient = net.gradient().gradient();
+        assertTrue(aloneGradient.equalsWithEps(paddedGradient, 1e-5),
+                "gradients differ: max |diff| " + aloneGradient.sub(paddedGradient).amaxNumber());
     }
 
     @ParameterizedTest(name = "reduce_output {0}")
@@ -170,31 +205,10 @@ class NetworkBuilderTest {
         for (CellType cell : CellType.values()) {
             for (boolean bi : new boolean[] {false, true}) {
                 for (OutputType head : List.of(OutputType.CLASSIFICATION, OutputType.SEQ2SEQ)) {
-                    if (cell == CellType.LSTM && bi) {
-                        continue; // known DL4J limitation, pinned by assertLstmBackwardReadsPadding
-                    }
                     assertPaddingInvisible(NetworkBuilder.build(parse(yaml(cell, bi, head, reduce)), DataShape.unknown()), head);
                 }
             }
         }
-    }
-
-    /**
-     * Known DL4J 1.0.0-M2.1 limitation, pinned so that a DL4J upgrade that fixes it makes this test fail
-     * and the special case can go: {@code LSTM.feedForwardMaskArray} never hands the mask to the LSTM, so
-     * in a bidirectional LSTM the backward direction reads the (zero) end-padding before the sequence.
-     * The forward direction is unaffected.
-     */
-    private static void assertLstmBackwardReadsPadding(MultiLayerNetwork net, OutputType head) {
-        DataSet ds = randomBatch(head, new Random(2));
-        INDArray batchOut = net.output(ds.getFeatures(), false, ds.getFeaturesMaskArray(), null);
-        INDArray alone = ds.getFeatures().get(NDArrayIndex.interval(1, 2), NDArrayIndex.all(), NDArrayIndex.interval(0, LENGTHS[1])).dup();
-        INDArray aloneOut = net.output(alone, false, null, null);
-        INDArray rowOut = batchOut.get(NDArrayIndex.interval(1, 2));
-        if (head.perStep()) {
-            rowOut = rowOut.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, LENGTHS[1]));
-        }
-        assertFalse(aloneOut.equalsWithEps(rowOut, 1e-5), "DL4J's bidirectional LSTM now honours masks: drop this special case");
     }
 
     private static void assertPaddingInvisible(MultiLayerNetwork net, OutputType head) {

@@ -1,5 +1,8 @@
 package dev.rnnkit.model.gru;
 
+import dev.rnnkit.model.recurrent.CellKind;
+import dev.rnnkit.model.recurrent.RecurrentCellLayer;
+import dev.rnnkit.model.recurrent.RecurrentParams;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -58,9 +61,9 @@ class GruHandComputedTest {
                 .setInputType(InputType.recurrent(N_IN))
                 .build());
         net.init();
-        net.getLayer(0).setParam(GruParams.INPUT_WEIGHT_KEY, Nd4j.create(W));
-        net.getLayer(0).setParam(GruParams.RECURRENT_WEIGHT_KEY, Nd4j.create(RW));
-        net.getLayer(0).setParam(GruParams.BIAS_KEY, Nd4j.create(B));
+        net.getLayer(0).setParam(RecurrentParams.INPUT_WEIGHT_KEY, Nd4j.create(W));
+        net.getLayer(0).setParam(RecurrentParams.RECURRENT_WEIGHT_KEY, Nd4j.create(RW));
+        net.getLayer(0).setParam(RecurrentParams.BIAS_KEY, Nd4j.create(B));
 
         INDArray input = Nd4j.create(DataType.DOUBLE, 1, N_IN, STEPS);
         for (int t = 0; t < STEPS; t++) {

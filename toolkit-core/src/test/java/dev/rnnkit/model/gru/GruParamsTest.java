@@ -1,5 +1,8 @@
 package dev.rnnkit.model.gru;
 
+import dev.rnnkit.model.recurrent.CellKind;
+import dev.rnnkit.model.recurrent.RecurrentCellLayer;
+import dev.rnnkit.model.recurrent.RecurrentParams;
 import static dev.rnnkit.model.gru.GruFixtures.gru;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,8 +29,8 @@ class GruParamsTest {
 
     @Test
     void closedFormCount() {
-        assertEquals(54, GruParams.count(2, 3));      // 3*3*(2+3) + 3*3
-        assertEquals(828, GruParams.count(10, 12));   // 3*12*22 + 3*12
+        assertEquals(54, RecurrentParams.count(CellKind.GRU, 2, 3));      // 3*3*(2+3) + 3*3
+        assertEquals(828, RecurrentParams.count(CellKind.GRU, 10, 12));   // 3*12*22 + 3*12
     }
 
     @Test
@@ -37,17 +40,17 @@ class GruParamsTest {
                 gru(5),                                               // 4 -> 5
                 new Bidirectional(Bidirectional.Mode.CONCAT, gru(6)), // 5 -> 12
                 new RnnOutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX).nOut(2).build());
-        long expected = GruParams.count(3, 4) + GruParams.count(4, 5) + 2 * GruParams.count(5, 6) + (12 * 2 + 2);
+        long expected = RecurrentParams.count(CellKind.GRU, 3, 4) + RecurrentParams.count(CellKind.GRU, 4, 5) + 2 * RecurrentParams.count(CellKind.GRU, 5, 6) + (12 * 2 + 2);
         assertEquals(expected, net.numParams());
-        assertEquals(GruParams.count(3, 4), net.getLayer(0).numParams());
+        assertEquals(RecurrentParams.count(CellKind.GRU, 3, 4), net.getLayer(0).numParams());
     }
 
     @Test
     void wrappedLastStepNetworksHaveClosedFormCount() {
         OutputLayer out = new OutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX).nOut(2).build();
-        assertEquals(GruParams.count(3, 4) + 4 * 2 + 2,
+        assertEquals(RecurrentParams.count(CellKind.GRU, 3, 4) + 4 * 2 + 2,
                 GruFixtures.network(new LastTimeStep(gru(4)), out.clone()).numParams());
-        assertEquals(2 * GruParams.count(3, 4) + 8 * 2 + 2,
+        assertEquals(2 * RecurrentParams.count(CellKind.GRU, 3, 4) + 8 * 2 + 2,
                 GruFixtures.network(GruFixtures.bidirectionalConcat(gru(4)), GruFixtures.lastStep(Bidirectional.Mode.CONCAT), out.clone()).numParams());
     }
 

@@ -1,5 +1,8 @@
 package dev.rnnkit.model.gru;
 
+import dev.rnnkit.model.recurrent.CellKind;
+import dev.rnnkit.model.recurrent.RecurrentCellLayer;
+import dev.rnnkit.model.recurrent.RecurrentParams;
 import static dev.rnnkit.model.gru.GruFixtures.N_OUT;
 import static dev.rnnkit.model.gru.GruFixtures.gru;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,7 +75,7 @@ class GruStatefulTest {
         MultiLayerNetwork net = GruFixtures.network(gru(N_OUT));
         INDArray input = GruFixtures.input(BATCH, STEPS, 5);
         INDArray out = net.rnnTimeStep(input);
-        INDArray state = net.rnnGetPreviousState(0).get(GruLayer.STATE_KEY_PREV_ACTIVATION);
+        INDArray state = net.rnnGetPreviousState(0).get(RecurrentCellLayer.STATE_KEY_PREV_ACTIVATION);
         assertEquals(out.get(all(), all(), point(STEPS - 1)), state);
     }
 

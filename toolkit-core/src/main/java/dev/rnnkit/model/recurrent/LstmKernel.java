@@ -1,0 +1,88 @@
+package dev.rnnkit.model.recurrent;
+
+import dev.rnnkit.model.recurrent.Scratch.Buf;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** The LSTM equations on {@link Lstm}, one step at a time; gate blocks i, f, o, z. */
+final class LstmKernel extends CellKernel {
+
+    @Override
+    void forwardStep(Pass p, int t) {
+        Scratch s = p.s;
+        int b0 = t * p.batch;
+        int h = p.units;
+        addRecurrentProduct(p, t);
+        Transforms.sigmoid(s.block(Buf.GATES, t, 0, 3 * h), false);
+        p.activate(s.block(Buf.GATES, t, 3 * h, 4 * h), s.step(Buf.CANDIDATE_SLOPE, t));
+
+        Mem gates = s.mem(Buf.GATES);
+        Mem cell = s.mem(Buf.CELL);
+        for (int b = 0; b < p.batch; b++) {
+            double m = p.mask(b, t);
+            int g = s.rowStart(Buf.GATES, b0 + b);
+            int previous = s.rowStart(Buf.CELL, b0 + b);
+            int current = s.rowStart(Buf.CELL, b0 + p.batch + b);
+            for (int k = 0; k < h; k++) {
+                double c = gates.get(g + h + k) * cell.get(previous + k) + gates.get(g + k) * gates.get(g + 3 * h + k);
+                cell.set(current + k, m * c);
+            }
+        }
+        p.activateInto(s.step(Buf.CELL, t + 1), s.step(Buf.CELL_ACT, t), s.step(Buf.CELL_SLOPE, t));
+
+        Mem cellAct = s.mem(Buf.CELL_ACT);
+        Mem out = s.mem(Buf.OUTPUT);
+        for (int b = 0; b < p.batch; b++) {
+            double m = p.mask(b, t);
+            int g = s.rowStart(Buf.GATES, b0 + b);
+            int a = s.rowStart(Buf.CELL_ACT, b0 + b);
+            int o = s.rowStart(Buf.OUTPUT, b0 + p.batch + b);
+            for (int k = 0; k < h; k++) {
+                out.set(o + k, m * gates.get(g + 2 * h + k) * cellAct.get(a + k));
+            }
+        }
+    }
+
+    @Override
+    void clearCarriedGradients(Pass p) {
+        super.clearCarriedGradients(p);
+        p.s.array(Buf.NEXT_CELL_GRAD).assign(0);
+    }
+
+    @Override
+    void backwardStep(Pass p, int t) {
+        Scratch s = p.s;
+        int b0 = t * p.batch;
+        int h = p.units;
+        Mem gates = s.mem(Buf.GATES);
+        Mem cell = s.mem(Buf.CELL);
+        Mem cellAct = s.mem(Buf.CELL_ACT);
+        Mem eps = s.mem(Buf.EPSILON);
+        Mem grad = s.mem(Buf.GATE_GRAD);
+        Mem next = s.mem(Buf.NEXT_GRAD);
+        Mem nextCell = s.mem(Buf.NEXT_CELL_GRAD);
+        Mem candidateSlope = p.tanh ? null : s.mem(Buf.CANDIDATE_SLOPE);
+        Mem cellSlope = p.tanh ? null : s.mem(Buf.CELL_SLOPE);
+        for (int b = 0; b < p.batch; b++) {
+            double m = p.mask(b, t);
+            int g = s.rowStart(Buf.GATES, b0 + b);
+            int u = s.rowStart(Buf.EPSILON, b0 + b);
+            int previous = s.rowStart(Buf.CELL, b0 + b);
+            int carried = b * h;
+            for (int k = 0; k < h; k++) {
+                double dh = (eps.get(u + k) + next.get(carried + k)) * m;
+                double i = gates.get(g + k);
+                double f = gates.get(g + h + k);
+                double o = gates.get(g + 2 * h + k);
+                double z = gates.get(g + 3 * h + k);
+                double tc = cellAct.get(u + k);
+                double dc = (dh * o * p.slope(tc, cellSlope, u + k) + nextCell.get(carried + k)) * m;
+                grad.set(g + k, dc * z * i * (1 - i));
+                grad.set(g + h + k, dc * cell.get(previous + k) * f * (1 - f));
+                grad.set(g + 2 * h + k, dh * tc * o * (1 - o));
+                grad.set(g + 3 * h + k, dc * i * p.slope(z, candidateSlope, u + k));
+                nextCell.set(carried + k, dc * f);
+            }
+        }
+        carryGradient(p, t);
+    }
+}
