@@ -1,17 +1,31 @@
 package dev.rnnkit.model.recurrent;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
+import java.lang.reflect.Field;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import sun.misc.Unsafe;
 
 /**
  * Element access to the native memory of a whole (non-view) ND4J array, in the array's own precision.
  *
  * <p>The kernels' element-wise passes read and write through this, one pass per step instead of one ND4J op
- * per arithmetic operation. Values are handled as doubles; a float array rounds on write.
+ * per arithmetic operation. Values are handled as doubles; a float array rounds on write. Access goes straight
+ * to the off-heap address, without the bounds and scope checks of an NIO buffer (which cost more than the
+ * arithmetic): callers index within the array, and {@link Scratch} sizes every array for the indices its
+ * kernels use.
  */
 abstract class Mem {
+
+    private static final Unsafe UNSAFE = unsafe();
+
+    /** Keeps the array, and so its native buffer, reachable while the address is in use. */
+    private final INDArray owner;
+    final long address;
+
+    private Mem(INDArray owner) {
+        this.owner = owner;
+        this.address = owner.data().addressPointer().address();
+    }
 
     /** The element at flat index i. */
     abstract double get(int i);
@@ -23,48 +37,59 @@ abstract class Mem {
         if (array.isView() || array.offset() != 0) {
             throw new IllegalArgumentException("Mem needs a whole array, not a view");
         }
+        return ofAny(array);
+    }
+
+    /** Access to any array, a view included: index 0 is the view's first element, strides are the caller's. */
+    static Mem ofAny(INDArray array) {
         if (array.dataType() == DataType.FLOAT) {
-            return new FloatMem(array.data().asNioFloat());
+            return new FloatMem(array);
         }
         if (array.dataType() == DataType.DOUBLE) {
-            return new DoubleMem(array.data().asNioDouble());
+            return new DoubleMem(array);
         }
         throw new IllegalArgumentException("recurrent layers run in float or double, not " + array.dataType());
     }
 
-    private static final class FloatMem extends Mem {
-        private final FloatBuffer buffer;
+    private static Unsafe unsafe() {
+        try {
+            Field field = Unsafe.class.getDeclaredField("theUnsafe");
+            field.setAccessible(true);
+            return (Unsafe) field.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("sun.misc.Unsafe is not available", e);
+        }
+    }
 
-        FloatMem(FloatBuffer buffer) {
-            this.buffer = buffer;
+    private static final class FloatMem extends Mem {
+        FloatMem(INDArray owner) {
+            super(owner);
         }
 
         @Override
         double get(int i) {
-            return buffer.get(i);
+            return UNSAFE.getFloat(address + 4L * i);
         }
 
         @Override
         void set(int i, double value) {
-            buffer.put(i, (float) value);
+            UNSAFE.putFloat(address + 4L * i, (float) value);
         }
     }
 
     private static final class DoubleMem extends Mem {
-        private final DoubleBuffer buffer;
-
-        DoubleMem(DoubleBuffer buffer) {
-            this.buffer = buffer;
+        DoubleMem(INDArray owner) {
+            super(owner);
         }
 
         @Override
         double get(int i) {
-            return buffer.get(i);
+            return UNSAFE.getDouble(address + 8L * i);
         }
 
         @Override
         void set(int i, double value) {
-            buffer.put(i, value);
+            UNSAFE.putDouble(address + 8L * i, value);
         }
     }
 }

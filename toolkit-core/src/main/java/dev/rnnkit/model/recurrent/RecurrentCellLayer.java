@@ -123,8 +123,7 @@ public class RecurrentCellLayer extends BaseRecurrentLayer<RecurrentCell> {
         int batch = pass.batch;
         int firstStep = backLength > 0 ? Math.max(0, steps - backLength) : 0;
         INDArray eps = permuteIfNWC(epsilon);
-        s.array(Buf.EPSILON).reshape('c', s.capacity, batch, s.units)
-                .get(interval(0, steps), all(), all()).assign(eps.permute(2, 0, 1));
+        toTimeMajor(eps, s, Buf.EPSILON);
 
         CellKernel cell = kernel();
         cell.clearCarriedGradients(pass);
@@ -153,7 +152,7 @@ public class RecurrentCellLayer extends BaseRecurrentLayer<RecurrentCell> {
 
         INDArray inputGrad = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                 new long[] {batch, s.inputs, steps}, 'f');
-        inputGrad.assign(timeMajor(s, Buf.INPUT_GRAD, 0, steps).permute(1, 2, 0));
+        fromTimeMajor(s, Buf.INPUT_GRAD, 0, steps, inputGrad);
         inputGrad = backpropDropOutIfPresent(inputGrad);
         return new Pair<>(gradient, permuteIfNWC(inputGrad));
     }
@@ -185,7 +184,7 @@ public class RecurrentCellLayer extends BaseRecurrentLayer<RecurrentCell> {
         Pass pass = new Pass(s, steps, inputWeights, recurrentWeights, conf.getActivationFn(), maskValues(steps),
                 dropout, training, input);
 
-        timeMajor(s, Buf.INPUT, 0, steps).assign(in.permute(2, 0, 1));
+        toTimeMajor(in, s, Buf.INPUT);
         INDArray gates = s.steps(Buf.GATES, 0, steps);
         Nd4j.gemm(s.steps(Buf.INPUT, 0, steps), inputWeights, gates, false, false, 1.0, 0.0);
         gates.addiRowVector(bias.reshape(1, bias.length()));
@@ -242,6 +241,24 @@ public class RecurrentCellLayer extends BaseRecurrentLayer<RecurrentCell> {
         return s;
     }
 
+    /** Copies a [minibatch, columns, time] array into the time-major rows of {@code buf}. */
+    private static void toTimeMajor(INDArray source, Scratch s, Buf buf) {
+        if (TimeMajor.applies(source, s)) {
+            TimeMajor.gather(source, s.mem(buf));
+        } else {
+            timeMajor(s, buf, 0, (int) source.size(2)).assign(source.permute(2, 0, 1));
+        }
+    }
+
+    /** Copies steps (or slots) [from, to) of {@code buf} into a [minibatch, columns, time] array. */
+    private static void fromTimeMajor(Scratch s, Buf buf, int from, int to, INDArray target) {
+        if (TimeMajor.applies(target, s)) {
+            TimeMajor.scatter(s.mem(buf), s.rowStart(buf, from * s.batch), target);
+        } else {
+            target.assign(timeMajor(s, buf, from, to).permute(1, 2, 0));
+        }
+    }
+
     /** Steps [from, to) of a per-step array as [time, minibatch, columns]. */
     private static INDArray timeMajor(Scratch s, Buf buf, int from, int to) {
         INDArray all = s.array(buf);
@@ -260,7 +277,7 @@ public class RecurrentCellLayer extends BaseRecurrentLayer<RecurrentCell> {
         Scratch s = pass.s;
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {s.batch, s.units, pass.steps}, 'f');
-        out.assign(timeMajor(s, Buf.OUTPUT, 1, pass.steps + 1).permute(1, 2, 0));
+        fromTimeMajor(s, Buf.OUTPUT, 1, pass.steps + 1, out);
         return permuteIfNWC(out);
     }
 

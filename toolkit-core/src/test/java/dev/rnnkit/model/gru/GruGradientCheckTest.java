@@ -1,7 +1,8 @@
 package dev.rnnkit.model.gru;
 
-import static dev.rnnkit.model.gru.GruFixtures.N_OUT;
-import static dev.rnnkit.model.gru.GruFixtures.gru;
+import dev.rnnkit.model.recurrent.CellFixtures;
+import static dev.rnnkit.model.recurrent.CellFixtures.N_OUT;
+import static dev.rnnkit.model.recurrent.CellFixtures.gru;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
@@ -32,7 +33,7 @@ class GruGradientCheckTest {
 
     @BeforeAll
     static void doublePrecision() {
-        GruFixtures.useDoublePrecision();
+        CellFixtures.useDoublePrecision();
     }
 
     private static RnnOutputLayer sequenceOutput() {
@@ -45,18 +46,18 @@ class GruGradientCheckTest {
 
     private static void assertGradientsMatchPerSequence(MultiLayerNetwork net, INDArray mask) {
         assertGradientsMatch(new GradientCheckUtil.MLNConfig().net(net)
-                .labels(GruFixtures.sequenceLabels(BATCH, CLASSES, STEPS))
+                .labels(CellFixtures.sequenceLabels(BATCH, CLASSES, STEPS))
                 .inputMask(mask).labelMask(mask));
     }
 
     private static void assertGradientsMatchLastStep(MultiLayerNetwork net, INDArray mask) {
         assertGradientsMatch(new GradientCheckUtil.MLNConfig().net(net)
-                .labels(GruFixtures.labels(BATCH, CLASSES))
+                .labels(CellFixtures.labels(BATCH, CLASSES))
                 .inputMask(mask));
     }
 
     private static void assertGradientsMatch(GradientCheckUtil.MLNConfig check) {
-        assertTrue(GradientCheckUtil.checkGradients(check.input(GruFixtures.input(BATCH, STEPS, 42))),
+        assertTrue(GradientCheckUtil.checkGradients(check.input(CellFixtures.input(BATCH, STEPS, 42))),
                 "analytic and numerical gradients differ (details in the log)");
     }
 
@@ -71,52 +72,52 @@ class GruGradientCheckTest {
 
     @Test
     void singleGru() {
-        assertGradientsMatchPerSequence(GruFixtures.network(gru(N_OUT), sequenceOutput()), null);
+        assertGradientsMatchPerSequence(CellFixtures.network(gru(N_OUT), sequenceOutput()), null);
     }
 
     @Test
     void singleGruWithMixedLengthMask() {
-        assertGradientsMatchPerSequence(GruFixtures.network(gru(N_OUT), sequenceOutput()),
-                GruFixtures.mask(STEPS, LENGTHS));
+        assertGradientsMatchPerSequence(CellFixtures.network(gru(N_OUT), sequenceOutput()),
+                CellFixtures.mask(STEPS, LENGTHS));
     }
 
     @Test
     void softsignCandidateWithMask() {
         Gru softsign = new Gru.Builder().nOut(N_OUT).activation(Activation.SOFTSIGN).build();
-        assertGradientsMatchPerSequence(GruFixtures.network(softsign, sequenceOutput()),
-                GruFixtures.mask(STEPS, LENGTHS));
+        assertGradientsMatchPerSequence(CellFixtures.network(softsign, sequenceOutput()),
+                CellFixtures.mask(STEPS, LENGTHS));
     }
 
     @Test
     void stackedGru() {
-        assertGradientsMatchPerSequence(GruFixtures.network(gru(N_OUT), gru(N_OUT), sequenceOutput()), null);
+        assertGradientsMatchPerSequence(CellFixtures.network(gru(N_OUT), gru(N_OUT), sequenceOutput()), null);
     }
 
     @Test
     void stackedGruWithMask() {
-        assertGradientsMatchPerSequence(GruFixtures.network(gru(N_OUT), gru(N_OUT), sequenceOutput()),
-                GruFixtures.mask(STEPS, LENGTHS));
+        assertGradientsMatchPerSequence(CellFixtures.network(gru(N_OUT), gru(N_OUT), sequenceOutput()),
+                CellFixtures.mask(STEPS, LENGTHS));
     }
 
     @ParameterizedTest
     @EnumSource(Bidirectional.Mode.class)
     void bidirectionalWithMask(Bidirectional.Mode mode) {
-        INDArray mask = GruFixtures.mask(STEPS, LENGTHS);
-        assertGradientsMatch(forMode(mode, GruFixtures.network(new Bidirectional(mode, gru(N_OUT)), sequenceOutput()))
-                .labels(GruFixtures.sequenceLabels(BATCH, CLASSES, STEPS)).inputMask(mask).labelMask(mask));
+        INDArray mask = CellFixtures.mask(STEPS, LENGTHS);
+        assertGradientsMatch(forMode(mode, CellFixtures.network(new Bidirectional(mode, gru(N_OUT)), sequenceOutput()))
+                .labels(CellFixtures.sequenceLabels(BATCH, CLASSES, STEPS)).inputMask(mask).labelMask(mask));
     }
 
     @Test
     void lastTimeStepWithMask() {
-        assertGradientsMatchLastStep(GruFixtures.network(new LastTimeStep(gru(N_OUT)), lastStepOutput()),
-                GruFixtures.mask(STEPS, LENGTHS));
+        assertGradientsMatchLastStep(CellFixtures.network(new LastTimeStep(gru(N_OUT)), lastStepOutput()),
+                CellFixtures.mask(STEPS, LENGTHS));
     }
 
     @ParameterizedTest
     @EnumSource(Bidirectional.Mode.class)
     void bidirectionalLastStepWithMask(Bidirectional.Mode mode) {
         assertGradientsMatch(forMode(mode,
-                GruFixtures.network(GruFixtures.bidirectionalConcat(gru(N_OUT)), GruFixtures.lastStep(mode), lastStepOutput()))
-                .labels(GruFixtures.labels(BATCH, CLASSES)).inputMask(GruFixtures.mask(STEPS, LENGTHS)));
+                CellFixtures.network(CellFixtures.bidirectionalConcat(gru(N_OUT)), CellFixtures.lastStep(mode), lastStepOutput()))
+                .labels(CellFixtures.labels(BATCH, CLASSES)).inputMask(CellFixtures.mask(STEPS, LENGTHS)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.rnnkit.model.gru;
 
+import dev.rnnkit.model.recurrent.CellFixtures;
 import dev.rnnkit.model.recurrent.CellKind;
 import dev.rnnkit.model.recurrent.RecurrentCellLayer;
 import dev.rnnkit.model.recurrent.RecurrentParams;
@@ -40,7 +41,7 @@ class GruHandComputedTest {
 
     @BeforeAll
     static void doublePrecision() {
-        GruFixtures.useDoublePrecision();
+        CellFixtures.useDoublePrecision();
     }
 
     @Test

@@ -1,8 +1,9 @@
 package dev.rnnkit.model.gru;
 
-import static dev.rnnkit.model.gru.GruFixtures.N_IN;
-import static dev.rnnkit.model.gru.GruFixtures.N_OUT;
-import static dev.rnnkit.model.gru.GruFixtures.gru;
+import dev.rnnkit.model.recurrent.CellFixtures;
+import static dev.rnnkit.model.recurrent.CellFixtures.N_IN;
+import static dev.rnnkit.model.recurrent.CellFixtures.N_OUT;
+import static dev.rnnkit.model.recurrent.CellFixtures.gru;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
@@ -32,12 +33,12 @@ class GruMaskingTest {
 
     @BeforeAll
     static void doublePrecision() {
-        GruFixtures.useDoublePrecision();
+        CellFixtures.useDoublePrecision();
     }
 
     /** Real steps from seed 7, garbage (values up to ±50) in the padding. */
     private static INDArray paddedInput() {
-        INDArray input = GruFixtures.input(LENGTHS.length, STEPS, 7);
+        INDArray input = CellFixtures.input(LENGTHS.length, STEPS, 7);
         Nd4j.getRandom().setSeed(99);
         INDArray garbage = Nd4j.rand(DataType.DOUBLE, LENGTHS.length, N_IN, STEPS).muli(100).subi(50);
         for (int row = 0; row < LENGTHS.length; row++) {
@@ -54,7 +55,7 @@ class GruMaskingTest {
 
     private static void assertSameSequenceOutputs(MultiLayerNetwork net) {
         INDArray padded = paddedInput();
-        INDArray output = net.output(padded, false, GruFixtures.mask(STEPS, LENGTHS), null);
+        INDArray output = net.output(padded, false, CellFixtures.mask(STEPS, LENGTHS), null);
         for (int row = 0; row < LENGTHS.length; row++) {
             INDArray alone = net.output(unpadded(padded, row));
             for (int t = 0; t < STEPS; t++) {
@@ -69,7 +70,7 @@ class GruMaskingTest {
 
     private static void assertSameLastStepOutputs(MultiLayerNetwork net) {
         INDArray padded = paddedInput();
-        INDArray output = net.output(padded, false, GruFixtures.mask(STEPS, LENGTHS), null);
+        INDArray output = net.output(padded, false, CellFixtures.mask(STEPS, LENGTHS), null);
         for (int row = 0; row < LENGTHS.length; row++) {
             INDArray alone = net.output(unpadded(padded, row));
             for (int j = 0; j < output.size(1); j++) {
@@ -80,40 +81,40 @@ class GruMaskingTest {
 
     @Test
     void singleGruZeroesPaddingAndIgnoresIt() {
-        assertSameSequenceOutputs(GruFixtures.network(gru(N_OUT)));
+        assertSameSequenceOutputs(CellFixtures.network(gru(N_OUT)));
     }
 
     @Test
     void stackedGruZeroesPaddingAndIgnoresIt() {
-        assertSameSequenceOutputs(GruFixtures.network(gru(N_OUT), gru(N_OUT)));
+        assertSameSequenceOutputs(CellFixtures.network(gru(N_OUT), gru(N_OUT)));
     }
 
     @ParameterizedTest
     @EnumSource(Bidirectional.Mode.class)
     void bidirectionalZeroesPaddingAndIgnoresIt(Bidirectional.Mode mode) {
-        assertSameSequenceOutputs(GruFixtures.network(new Bidirectional(mode, gru(N_OUT))));
+        assertSameSequenceOutputs(CellFixtures.network(new Bidirectional(mode, gru(N_OUT))));
     }
 
     @Test
     void lastTimeStepIgnoresPadding() {
-        assertSameLastStepOutputs(GruFixtures.network(new LastTimeStep(gru(N_OUT))));
+        assertSameLastStepOutputs(CellFixtures.network(new LastTimeStep(gru(N_OUT))));
     }
 
     @ParameterizedTest
     @EnumSource(Bidirectional.Mode.class)
     void bidirectionalLastStepIgnoresPadding(Bidirectional.Mode mode) {
-        assertSameLastStepOutputs(GruFixtures.network(GruFixtures.bidirectionalConcat(gru(N_OUT)), GruFixtures.lastStep(mode)));
+        assertSameLastStepOutputs(CellFixtures.network(CellFixtures.bidirectionalConcat(gru(N_OUT)), CellFixtures.lastStep(mode)));
     }
 
     @ParameterizedTest
     @EnumSource(Bidirectional.Mode.class)
     void bidirectionalLastStepMatchesDl4jCompositionForward(Bidirectional.Mode mode) {
-        MultiLayerNetwork ours = GruFixtures.network(GruFixtures.bidirectionalConcat(gru(N_OUT)), GruFixtures.lastStep(mode));
+        MultiLayerNetwork ours = CellFixtures.network(CellFixtures.bidirectionalConcat(gru(N_OUT)), CellFixtures.lastStep(mode));
         Layer dl4jComposition = new Bidirectional(mode, new LastTimeStep(gru(N_OUT)));
-        MultiLayerNetwork dl4j = GruFixtures.network(dl4jComposition);
+        MultiLayerNetwork dl4j = CellFixtures.network(dl4jComposition);
         dl4j.setParams(ours.params());
         INDArray padded = paddedInput();
-        INDArray mask = GruFixtures.mask(STEPS, LENGTHS);
+        INDArray mask = CellFixtures.mask(STEPS, LENGTHS);
 
         assertEquals(dl4j.output(padded, false, mask, null), ours.output(padded, false, mask, null));
     }
@@ -121,12 +122,12 @@ class GruMaskingTest {
     @Test
     void backwardDirectionFinalStateIsTheFirstStepOutputOfTheReversedPass() {
         // CONCAT halves: [forward output at last real step | backward output at step 0].
-        MultiLayerNetwork lastStep = GruFixtures.network(
-                GruFixtures.bidirectionalConcat(gru(N_OUT)), GruFixtures.lastStep(Bidirectional.Mode.CONCAT));
-        MultiLayerNetwork sequence = GruFixtures.network(new Bidirectional(Bidirectional.Mode.CONCAT, gru(N_OUT)));
+        MultiLayerNetwork lastStep = CellFixtures.network(
+                CellFixtures.bidirectionalConcat(gru(N_OUT)), CellFixtures.lastStep(Bidirectional.Mode.CONCAT));
+        MultiLayerNetwork sequence = CellFixtures.network(new Bidirectional(Bidirectional.Mode.CONCAT, gru(N_OUT)));
         sequence.setParams(lastStep.params());
         INDArray padded = paddedInput();
-        INDArray mask = GruFixtures.mask(STEPS, LENGTHS);
+        INDArray mask = CellFixtures.mask(STEPS, LENGTHS);
         INDArray finalStates = lastStep.output(padded, false, mask, null);
         INDArray sequences = sequence.output(padded, false, mask, null);
         for (int row = 0; row < LENGTHS.length; row++) {

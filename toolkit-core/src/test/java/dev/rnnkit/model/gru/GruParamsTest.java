@@ -1,9 +1,10 @@
 package dev.rnnkit.model.gru;
 
+import dev.rnnkit.model.recurrent.CellFixtures;
 import dev.rnnkit.model.recurrent.CellKind;
 import dev.rnnkit.model.recurrent.RecurrentCellLayer;
 import dev.rnnkit.model.recurrent.RecurrentParams;
-import static dev.rnnkit.model.gru.GruFixtures.gru;
+import static dev.rnnkit.model.recurrent.CellFixtures.gru;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,7 +25,7 @@ class GruParamsTest {
 
     @BeforeAll
     static void doublePrecision() {
-        GruFixtures.useDoublePrecision();
+        CellFixtures.useDoublePrecision();
     }
 
     @Test
@@ -35,7 +36,7 @@ class GruParamsTest {
 
     @Test
     void builtNetworkHasClosedFormCount() {
-        MultiLayerNetwork net = GruFixtures.network(
+        MultiLayerNetwork net = CellFixtures.network(
                 gru(4),                                               // 3 -> 4
                 gru(5),                                               // 4 -> 5
                 new Bidirectional(Bidirectional.Mode.CONCAT, gru(6)), // 5 -> 12
@@ -49,14 +50,14 @@ class GruParamsTest {
     void wrappedLastStepNetworksHaveClosedFormCount() {
         OutputLayer out = new OutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX).nOut(2).build();
         assertEquals(RecurrentParams.count(CellKind.GRU, 3, 4) + 4 * 2 + 2,
-                GruFixtures.network(new LastTimeStep(gru(4)), out.clone()).numParams());
+                CellFixtures.network(new LastTimeStep(gru(4)), out.clone()).numParams());
         assertEquals(2 * RecurrentParams.count(CellKind.GRU, 3, 4) + 8 * 2 + 2,
-                GruFixtures.network(GruFixtures.bidirectionalConcat(gru(4)), GruFixtures.lastStep(Bidirectional.Mode.CONCAT), out.clone()).numParams());
+                CellFixtures.network(CellFixtures.bidirectionalConcat(gru(4)), CellFixtures.lastStep(Bidirectional.Mode.CONCAT), out.clone()).numParams());
     }
 
     @Test
     void parameterShapesAndKeys() {
-        MultiLayerNetwork net = GruFixtures.network(gru(4));
+        MultiLayerNetwork net = CellFixtures.network(gru(4));
         assertEquals(List.of("0_W", "0_RW", "0_b"), List.copyOf(net.paramTable().keySet()));
         assertArrayEquals(new long[] {3, 12}, net.getParam("0_W").shape());
         assertArrayEquals(new long[] {4, 12}, net.getParam("0_RW").shape());

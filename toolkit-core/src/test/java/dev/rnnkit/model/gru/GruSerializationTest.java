@@ -1,7 +1,8 @@
 package dev.rnnkit.model.gru;
 
-import static dev.rnnkit.model.gru.GruFixtures.N_OUT;
-import static dev.rnnkit.model.gru.GruFixtures.gru;
+import dev.rnnkit.model.recurrent.CellFixtures;
+import static dev.rnnkit.model.recurrent.CellFixtures.N_OUT;
+import static dev.rnnkit.model.recurrent.CellFixtures.gru;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -38,11 +39,11 @@ class GruSerializationTest {
 
     @BeforeAll
     static void doublePrecision() {
-        GruFixtures.useDoublePrecision();
+        CellFixtures.useDoublePrecision();
     }
 
     private static MultiLayerConfiguration sequenceConfig() {
-        return GruFixtures.config(
+        return CellFixtures.config(
                 new Gru.Builder().nOut(N_OUT).activation(Activation.SOFTSIGN)
                         .weightInit(WeightInit.XAVIER_UNIFORM).dropOut(0.8).build(),
                 new Bidirectional(Bidirectional.Mode.AVERAGE, gru(N_OUT)),
@@ -50,14 +51,14 @@ class GruSerializationTest {
     }
 
     private static MultiLayerConfiguration lastStepConfig() {
-        return GruFixtures.config(
+        return CellFixtures.config(
                 new LastTimeStep(gru(N_OUT)),
                 new OutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX).nOut(2).build());
     }
 
     private static MultiLayerConfiguration bidirectionalLastStepConfig() {
-        return GruFixtures.config(
-                GruFixtures.bidirectionalConcat(gru(N_OUT)), GruFixtures.lastStep(Bidirectional.Mode.CONCAT),
+        return CellFixtures.config(
+                CellFixtures.bidirectionalConcat(gru(N_OUT)), CellFixtures.lastStep(Bidirectional.Mode.CONCAT),
                 new OutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX).nOut(2).build());
     }
 
@@ -103,8 +104,8 @@ class GruSerializationTest {
         ModelSerializer.writeModel(net, file, true);
         MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(file, true);
 
-        INDArray input = GruFixtures.input(LENGTHS.length, STEPS, 11);
-        INDArray mask = GruFixtures.mask(STEPS, LENGTHS);
+        INDArray input = CellFixtures.input(LENGTHS.length, STEPS, 11);
+        INDArray mask = CellFixtures.mask(STEPS, LENGTHS);
         assertEquals(net.params(), restored.params());
         assertEquals(net.output(input, false, mask, null), restored.output(input, false, mask, null), fileName);
     }

@@ -1,10 +1,11 @@
 package dev.rnnkit.model.gru;
 
+import dev.rnnkit.model.recurrent.CellFixtures;
 import dev.rnnkit.model.recurrent.CellKind;
 import dev.rnnkit.model.recurrent.RecurrentCellLayer;
 import dev.rnnkit.model.recurrent.RecurrentParams;
-import static dev.rnnkit.model.gru.GruFixtures.N_OUT;
-import static dev.rnnkit.model.gru.GruFixtures.gru;
+import static dev.rnnkit.model.recurrent.CellFixtures.N_OUT;
+import static dev.rnnkit.model.recurrent.CellFixtures.gru;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
@@ -34,18 +35,18 @@ class GruStatefulTest {
 
     @BeforeAll
     static void doublePrecision() {
-        GruFixtures.useDoublePrecision();
+        CellFixtures.useDoublePrecision();
     }
 
     private static MultiLayerNetwork stackedNetwork() {
-        return GruFixtures.network(gru(N_OUT), gru(N_OUT),
+        return CellFixtures.network(gru(N_OUT), gru(N_OUT),
                 new RnnOutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX).nOut(2).build());
     }
 
     @Test
     void singleStepsReproduceTheFullSequence() {
         MultiLayerNetwork net = stackedNetwork();
-        INDArray input = GruFixtures.input(BATCH, STEPS, 5);
+        INDArray input = CellFixtures.input(BATCH, STEPS, 5);
         INDArray full = net.output(input);
 
         for (int t = 0; t < STEPS; t++) {
@@ -57,7 +58,7 @@ class GruStatefulTest {
     @Test
     void chunksReproduceTheFullSequenceAndClearingRestarts() {
         MultiLayerNetwork net = stackedNetwork();
-        INDArray input = GruFixtures.input(BATCH, STEPS, 5);
+        INDArray input = CellFixtures.input(BATCH, STEPS, 5);
         INDArray full = net.output(input);
 
         INDArray first = net.rnnTimeStep(input.get(all(), all(), interval(0, 2)).dup());
@@ -72,8 +73,8 @@ class GruStatefulTest {
 
     @Test
     void carriedStateIsTheLastOutput() {
-        MultiLayerNetwork net = GruFixtures.network(gru(N_OUT));
-        INDArray input = GruFixtures.input(BATCH, STEPS, 5);
+        MultiLayerNetwork net = CellFixtures.network(gru(N_OUT));
+        INDArray input = CellFixtures.input(BATCH, STEPS, 5);
         INDArray out = net.rnnTimeStep(input);
         INDArray state = net.rnnGetPreviousState(0).get(RecurrentCellLayer.STATE_KEY_PREV_ACTIVATION);
         assertEquals(out.get(all(), all(), point(STEPS - 1)), state);
@@ -82,7 +83,7 @@ class GruStatefulTest {
     @Test
     void truncatedBpttSegmentsReproduceTheFullSequence() {
         MultiLayerNetwork net = stackedNetwork();
-        INDArray input = GruFixtures.input(BATCH, STEPS, 5);
+        INDArray input = CellFixtures.input(BATCH, STEPS, 5);
         INDArray full = net.output(input);
 
         net.rnnClearPreviousState();
@@ -95,7 +96,7 @@ class GruStatefulTest {
 
     @Test
     void truncatedBpttWithOneSegmentEqualsFullBptt() {
-        DataSet data = new DataSet(GruFixtures.input(BATCH, STEPS, 5), GruFixtures.sequenceLabels(BATCH, 2, STEPS));
+        DataSet data = new DataSet(CellFixtures.input(BATCH, STEPS, 5), CellFixtures.sequenceLabels(BATCH, 2, STEPS));
         MultiLayerNetwork full = trainedOnce(data, false, STEPS);
         MultiLayerNetwork truncated = trainedOnce(data, true, STEPS);
         INDArray difference = full.params().sub(truncated.params());
@@ -104,7 +105,7 @@ class GruStatefulTest {
 
     @Test
     void truncatedBpttWithShortSegmentsTrainsDifferently() {
-        DataSet data = new DataSet(GruFixtures.input(BATCH, STEPS, 5), GruFixtures.sequenceLabels(BATCH, 2, STEPS));
+        DataSet data = new DataSet(CellFixtures.input(BATCH, STEPS, 5), CellFixtures.sequenceLabels(BATCH, 2, STEPS));
         MultiLayerNetwork initial = trainedOnce(data, false, 0);
         MultiLayerNetwork full = trainedOnce(data, false, STEPS);
         MultiLayerNetwork truncated = trainedOnce(data, true, 2);
