@@ -77,7 +77,9 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Timed steps; the row shows their median (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--json", description = "One JSON object per line on stdout (the backend line goes to stderr).")
+    @Option(names = "--json", description = "One JSON object per line on stdout: cell, size, bidirectional, batch, steps, inputs, "
+                    + "threads, blas_threads, warmup, repeats, ms_per_step (median), min_ms, max_ms, examples_per_s, "
+                    + "parameters, backend, device, blas. The backend line goes to stderr.")
     boolean json;
 
     @Override
