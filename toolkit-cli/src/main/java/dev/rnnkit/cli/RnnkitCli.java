@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 PredictCommand.class,
                 GenerateCommand.class,
                 DatasetsCommand.class,
+                BenchmarkCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class RnnkitCli implements Runnable {
