@@ -60,8 +60,8 @@ public final class Predictor {
     /** Predicts every non-blank line (text classification, tagging) and emits one JSON line each, in input order. */
     public void predictLines(List<String> lines, Consumer<String> out) {
         List<String> inputs = lines.stream().filter(l -> !l.isBlank()).toList();
-        // Batch lines of similar length, so that little padding is read: DL4J's LSTM ignores the mask inside a
-        // bidirectional layer (see DataPipelines#batches). Results go back to input order.
+        // Batch lines of similar length, so that little padding is computed (see DataPipelines#batches).
+        // Results go back to input order.
         List<Integer> order = java.util.stream.IntStream.range(0, inputs.size()).boxed()
                 .sorted(java.util.Comparator.comparingInt(i -> inputs.get(i).strip().length())).toList();
         List<Map<String, Object>> results = new ArrayList<>(java.util.Collections.nCopies(inputs.size(), null));

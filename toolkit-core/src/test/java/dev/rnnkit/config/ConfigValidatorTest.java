@@ -55,13 +55,14 @@ class ConfigValidatorTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
         unknown top-level key  | 'encoder:'                 | 'encodr:'                      | test.yaml:5: encodr: unknown key 'encodr' (did you mean 'encoder'?); expected one of data, encoder, fc_layers, input, name, output, seed, training
-        unknown nested key     | '    state_size: 32'        | '    state_sise: 32'            | test.yaml:7: encoder[0].state_sise: unknown key 'state_sise' (did you mean 'state_size'?); expected one of activation, bidirectional, cell_type, dropout, forget_gate_bias, merge_mode, num_layers, state_size, weight_init
+        unknown nested key     | '    state_size: 32'        | '    state_sise: 32'            | test.yaml:7: encoder[0].state_sise: unknown key 'state_sise' (did you mean 'state_size'?); expected one of activation, bidirectional, cell_type, dropout, forget_gate_bias, merge_mode, num_layers, recurrent_dropout, state_size, weight_init
         misspelt cell type     | '  - cell_type: lstm'       | '  - cell_type: lsmt'           | test.yaml:6: encoder[0].cell_type: unknown value 'lsmt' (did you mean 'lstm'?); expected one of lstm, gru, rnn
         text for a number      | '    state_size: 32'        | '    state_size: big'           | test.yaml:7: encoder[0].state_size: expected a whole number, got 'big'
         fraction for a count   | '    state_size: 32'        | '    state_size: 12.5'          | test.yaml:7: encoder[0].state_size: expected a whole number, got '12.5'
         yes for a boolean      | '    bidirectional: false'  | '    bidirectional: maybe'      | test.yaml:8: encoder[0].bidirectional: expected true or false, got 'maybe'
         missing state size     | '    state_size: 32'        | '    num_layers: 2'             | test.yaml:6: encoder[0].state_size: is required (the hidden state size, e.g. 128)
         dropout out of range   | '    dropout: 0.1'          | '    dropout: 1.0'              | test.yaml:9: encoder[0].dropout: must be in [0, 1) (the probability of dropping a unit), got 1.0
+        recurrent dropout of 1 | '    dropout: 0.1'          | '    dropout: 0.1\\n    recurrent_dropout: 1.0' | test.yaml:10: encoder[0].recurrent_dropout: must be in [0, 1) (the probability of dropping a unit), got 1.0
         forget bias on a GRU   | '  - cell_type: lstm'       | '  - cell_type: gru\\n    forget_gate_bias: 1.0' | test.yaml:7: encoder[0].forget_gate_bias: applies to lstm only; a gru cell has no forget gate
         generator reads future | '  type: classification'    | '  type: generation'            | test.yaml:12: output.num_classes: is 2 but input.vocab_size is 100; a generator predicts the next input token, so they must match (omit num_classes)
         reduce on tagging      | '  type: classification'    | '  type: tagging\\n  reduce_output: mean' | test.yaml:12: output.reduce_output: does not apply: output.type tagging predicts at every step, so the outputs are not reduced over time
