@@ -37,18 +37,17 @@ abstract class CellKernel {
 
     /** Writes dL/dRW of steps [from, to) into {@code recurrentGrad}: by default h_{t-1}^T dL/dgates. */
     void recurrentWeightGradient(Pass p, int from, int to, INDArray recurrentGrad) {
-        Nd4j.gemm(p.s.steps(p.previousBuf(), from, to), p.s.steps(Buf.GATE_GRAD, from, to), recurrentGrad,
-                true, false, 1.0, 0.0);
+        Gemm.gemm(p.s.steps(p.previousBuf(), from, to), true, p.s.steps(Buf.GATE_GRAD, from, to), false, recurrentGrad, 0);
     }
 
     /** Adds h_{t-1} R (all gate blocks) to step t's gates. */
     static void addRecurrentProduct(Pass p, int t) {
-        Nd4j.gemm(p.previous(t), p.recurrentWeights, p.s.step(Buf.GATES, t), false, false, 1.0, 1.0);
+        Gemm.gemm(p.previous(t), false, p.recurrentWeights, false, p.s.step(Buf.GATES, t), 1);
     }
 
     /** dL/dh_{t-1} = dL/dgates_t R^T, then the recurrent dropout mask. */
     static void carryGradient(Pass p, int t) {
-        Nd4j.gemm(p.s.step(Buf.GATE_GRAD, t), p.recurrentWeights, p.s.array(Buf.NEXT_GRAD), false, true, 1.0, 0.0);
+        Gemm.gemm(p.s.step(Buf.GATE_GRAD, t), false, p.recurrentWeights, true, p.s.array(Buf.NEXT_GRAD), 0);
         p.dropGradient();
     }
 }

@@ -22,7 +22,7 @@ final class GruKernel extends CellKernel {
         int h = p.units;
         int b0 = t * p.batch;
         INDArray previous = p.previous(t);
-        Nd4j.gemm(previous, gateWeights(p), s.array(Buf.PAIR), false, false, 1.0, 0.0);
+        Gemm.gemm(previous, false, gateWeights(p), false, s.array(Buf.PAIR), 0);
         Mem gates = s.mem(Buf.GATES);
         Mem pair = s.mem(Buf.PAIR);
         for (int b = 0; b < p.batch; b++) {
@@ -43,7 +43,7 @@ final class GruKernel extends CellKernel {
                 resetPrevious.set(u + k, gates.get(g + k) * prev.get(u + k));
             }
         }
-        Nd4j.gemm(s.step(Buf.RESET_PREVIOUS, t), candidateWeights(p), s.array(Buf.TEMP), false, false, 1.0, 0.0);
+        Gemm.gemm(s.step(Buf.RESET_PREVIOUS, t), false, candidateWeights(p), false, s.array(Buf.TEMP), 0);
         Mem temp = s.mem(Buf.TEMP);
         for (int b = 0; b < p.batch; b++) {
             int g = s.rowStart(Buf.GATES, b0 + b) + 2 * h;
@@ -96,8 +96,7 @@ final class GruKernel extends CellKernel {
             }
         }
         // d(r * h_{t-1}) = dL/dc_pre R_c^T
-        Nd4j.gemm(s.block(Buf.GATE_GRAD, t, 2 * h, 3 * h), candidateWeights(p), s.array(Buf.TEMP),
-                false, true, 1.0, 0.0);
+        Gemm.gemm(s.block(Buf.GATE_GRAD, t, 2 * h, 3 * h), false, candidateWeights(p), true, s.array(Buf.TEMP), 0);
         Mem temp = s.mem(Buf.TEMP);
         Mem prev = s.mem(p.previousBuf());
         for (int b = 0; b < p.batch; b++) {
@@ -109,7 +108,7 @@ final class GruKernel extends CellKernel {
                 grad.set(g + k, temp.get(carried + k) * prev.get(u + k) * reset * (1 - reset));
             }
         }
-        Nd4j.gemm(s.block(Buf.GATE_GRAD, t, 0, 2 * h), gateWeights(p), s.array(Buf.NEXT_GRAD), false, true, 1.0, 0.0);
+        Gemm.gemm(s.block(Buf.GATE_GRAD, t, 0, 2 * h), false, gateWeights(p), true, s.array(Buf.NEXT_GRAD), 0);
         Mem keep = p.dropout() ? s.mem(Buf.DROP_MASK) : null;
         for (int b = 0; b < p.batch; b++) {
             int g = s.rowStart(Buf.GATES, b0 + b);
@@ -127,10 +126,8 @@ final class GruKernel extends CellKernel {
         int h = p.units;
         Scratch s = p.s;
         INDArray gateGrads = s.steps(Buf.GATE_GRAD, from, to);
-        Nd4j.gemm(s.steps(p.previousBuf(), from, to), gateGrads.get(all(), interval(0, 2 * h)),
-                recurrentGrad.get(all(), interval(0, 2 * h)), true, false, 1.0, 0.0);
-        Nd4j.gemm(s.steps(Buf.RESET_PREVIOUS, from, to), gateGrads.get(all(), interval(2 * h, 3 * h)),
-                recurrentGrad.get(all(), interval(2 * h, 3 * h)), true, false, 1.0, 0.0);
+        Gemm.gemm(s.steps(p.previousBuf(), from, to), true, gateGrads.get(all(), interval(0, 2 * h)), false, recurrentGrad.get(all(), interval(0, 2 * h)), 0);
+        Gemm.gemm(s.steps(Buf.RESET_PREVIOUS, from, to), true, gateGrads.get(all(), interval(2 * h, 3 * h)), false, recurrentGrad.get(all(), interval(2 * h, 3 * h)), 0);
     }
 
     private static INDArray gateWeights(Pass p) {

@@ -24,10 +24,10 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Scratch {
 
     /** How many rows an array has. */
-    enum Rows { STEPS, SLOTS, ONE }
+    enum Rows { STEPS, SLOTS, ONE, SINGLE }
 
     /** How many columns an array has. */
-    enum Cols { INPUTS, UNITS, PAIR, WIDTH }
+    enum Cols { INPUTS, UNITS, PAIR, WIDTH, ROWS }
 
     /** The arrays a pass can use. */
     enum Buf {
@@ -66,7 +66,11 @@ final class Scratch {
         /** A per-step temporary. */
         TEMP(Rows.ONE, Cols.UNITS),
         /** GRU: a step's recurrent product for the reset and update gates. */
-        PAIR(Rows.ONE, Cols.PAIR);
+        PAIR(Rows.ONE, Cols.PAIR),
+        /** A row of ones, one per row of a per-step array: sums over rows as a matrix product. */
+        ONES(Rows.SINGLE, Cols.ROWS),
+        /** dL/db as a row. */
+        BIAS_GRAD(Rows.SINGLE, Cols.WIDTH);
 
         final Rows rows;
         final Cols cols;
@@ -115,10 +119,11 @@ final class Scratch {
                 case STEPS -> (long) capacity * batch;
                 case SLOTS -> (long) (capacity + 1) * batch;
                 case ONE -> batch;
+                case SINGLE -> 1;
             };
             long cols = columns(buf);
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                array = Nd4j.create(type, new long[] {rows, cols}, 'c');
+                array = buf == Buf.ONES ? Nd4j.ones(type, rows, cols) : Nd4j.create(type, new long[] {rows, cols}, 'c');
             }
             arrays.put(buf, array);
             mems.put(buf, Mem.of(array));
@@ -142,7 +147,13 @@ final class Scratch {
             case UNITS -> units;
             case PAIR -> 2 * units;
             case WIDTH -> width;
+            case ROWS -> capacity * batch;
         };
+    }
+
+    /** The first {@code n} columns of a single-row array. */
+    INDArray row(Buf buf, int n) {
+        return view(buf, -1, -1, 0, n);
     }
 
     /** Rows [from B, to B) of {@code buf}: steps (or slots) from..to-1, all columns. */
@@ -166,7 +177,8 @@ final class Scratch {
         if (view == null) {
             INDArray array = array(buf);
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                view = toCol < 0
+                view = from < 0 ? array.get(interval(0, 1), interval(fromCol, toCol))
+                        : toCol < 0
                         ? array.get(interval((long) from * batch, (long) to * batch), all())
                         : array.get(interval((long) from * batch, (long) to * batch), interval(fromCol, toCol));
             }
