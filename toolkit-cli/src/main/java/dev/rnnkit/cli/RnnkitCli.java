@@ -24,6 +24,11 @@ import picocli.CommandLine.Command;
         })
 public final class RnnkitCli implements Runnable {
 
+    static {
+        // Before anything touches ND4J: the fastest native build this CPU runs (RNNKIT_NATIVE overrides).
+        dev.rnnkit.platform.NativeBuild.selectDefault();
+    }
+
     /** Exit code for bad input: arguments, config, data or model file. */
     public static final int EXIT_BAD_INPUT = 2;
     /** Exit code for a job that failed while running. */

@@ -50,6 +50,11 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ConfigLoader {
 
+    static {
+        // Loading a config is the first step of every run: choose the fastest ND4J native build before ND4J loads.
+        dev.rnnkit.platform.NativeBuild.selectDefault();
+    }
+
     /** The source name used for errors in command-line overrides. */
     public static final String OVERRIDE_SOURCE = "--set";
 

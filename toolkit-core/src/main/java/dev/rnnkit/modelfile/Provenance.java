@@ -10,6 +10,9 @@ import java.util.Map;
  * @param javaVersion   {@code java.version} and vendor
  * @param nd4jBackend   the ND4J backend class, e.g. CpuBackend
  * @param device        the compute device as ND4J reports it
+ * @param nativeBuild   the ND4J native (libnd4j) build that ran, read from the loaded library, e.g.
+ *                      "linux-x86_64-onednn-avx512" or "linux-x86_64 (generic)"; null in files written before it
+ * @param blasVendor    the BLAS library ND4J calls, as ND4J reports it (with OpenBLAS's own config where readable)
  * @param ompThreads    OpenMP threads ND4J uses
  * @param cpuCount      processors available to the JVM
  * @param seed          the config seed
@@ -19,8 +22,8 @@ import java.util.Map;
  * @param endTime       when training ended (ISO-8601 UTC); null while running
  */
 public record Provenance(String rnnkitVersion, String dl4jVersion, String javaVersion, String nd4jBackend, String device,
-                         int ompThreads, int cpuCount, long seed, Map<String, String> dataFiles, String gitCommit,
-                         String startTime, String endTime) {
+                         String nativeBuild, String blasVendor, int ompThreads, int cpuCount, long seed,
+                         Map<String, String> dataFiles, String gitCommit, String startTime, String endTime) {
 
     public Provenance {
         dataFiles = dataFiles == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(dataFiles));
@@ -28,7 +31,7 @@ public record Provenance(String rnnkitVersion, String dl4jVersion, String javaVe
 
     /** A copy with the end time set. */
     public Provenance ended(String time) {
-        return new Provenance(rnnkitVersion, dl4jVersion, javaVersion, nd4jBackend, device, ompThreads, cpuCount, seed,
-                dataFiles, gitCommit, startTime, time);
+        return new Provenance(rnnkitVersion, dl4jVersion, javaVersion, nd4jBackend, device, nativeBuild, blasVendor,
+                ompThreads, cpuCount, seed, dataFiles, gitCommit, startTime, time);
     }
 }

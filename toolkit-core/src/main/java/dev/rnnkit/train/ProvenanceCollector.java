@@ -3,6 +3,7 @@ package dev.rnnkit.train;
 import dev.rnnkit.config.DataConfig;
 import dev.rnnkit.config.RnnkitConfig;
 import dev.rnnkit.modelfile.Provenance;
+import dev.rnnkit.platform.NativeBuild;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +37,8 @@ public final class ProvenanceCollector {
         String rnnkit = ProvenanceCollector.class.getPackage().getImplementationVersion();
         return new Provenance(rnnkit == null ? "development build" : rnnkit, dl4jVersion(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-                Nd4j.getBackend().getClass().getSimpleName(), device(), Nd4j.getEnvironment().maxThreads(),
+                Nd4j.getBackend().getClass().getSimpleName(), device(), NativeBuild.loaded(), NativeBuild.blasVendor(),
+                Nd4j.getEnvironment().maxThreads(),
                 Runtime.getRuntime().availableProcessors(), config.seed(), dataChecksums(config.data(), dataDir),
                 gitCommit(), start.toString(), null);
     }

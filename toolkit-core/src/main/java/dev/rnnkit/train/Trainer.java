@@ -30,6 +30,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Trainer {
 
+    static {
+        dev.rnnkit.platform.NativeBuild.selectDefault(); // before ND4J loads, for library users without a config file
+    }
+
     private final TrainingStrategy strategy;
     private final ProgressListener progress;
     private final StopRequest stop;

@@ -23,6 +23,10 @@ import java.util.Locale;
  */
 public final class Examples {
 
+    static {
+        dev.rnnkit.platform.NativeBuild.selectDefault(); // the fastest ND4J native build, before ND4J loads
+    }
+
     private Examples() {
     }
 
