@@ -5,6 +5,7 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 
+import dev.rnnkit.platform.NativeBuild;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
@@ -15,21 +16,24 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * C = op(A) op(B) + beta C for the kernels' matrix products.
  *
- * <p>On ND4J's CPU backend it calls the same OpenBLAS ND4J itself uses, directly: ND4J's {@code Mmul} op costs
- * 15-30 microseconds per call before any arithmetic (measured on [64 x 128] x [128 x 512]: 114 against 85
- * microseconds), and a sequence makes two or three products per step. Any other backend, or a layout BLAS
- * cannot take as it is, goes through {@link Nd4j#gemm}.
+ * <p>Which path is faster depends on the native build ND4J loaded (docs/performance.md). With a oneDNN build
+ * ({@code dev.rnnkit.platform.NativeBuild}'s default on x86), {@link Nd4j#gemm} runs oneDNN's AVX-512/AVX2
+ * matrix product, about twice as fast as OpenBLAS here. With the generic build it ends in OpenBLAS after
+ * 15-30 microseconds of op overhead per call (114 against 85 microseconds on [64 x 128] x [128 x 512]), so on
+ * the CPU backend the product goes to the same OpenBLAS directly. {@code -Drnnkit.gemm=nd4j|blas} forces one
+ * path, for measuring. Any other backend, or a layout BLAS cannot take as it is, goes through {@link Nd4j#gemm}.
  */
 final class Gemm {
 
-    private static final boolean CPU = Nd4j.getBackend().getClass().getName().contains("Cpu");
+    /** Whether products go straight to OpenBLAS. */
+    static final boolean DIRECT = directByDefault(System.getProperty("rnnkit.gemm", "auto"));
 
     private Gemm() {
     }
 
     /** C = op(A) op(B) + beta C; C must be contiguous (unit element-wise stride). */
     static void gemm(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c, double beta) {
-        if (!CPU || !direct(a, b, c)) {
+        if (!DIRECT || !direct(a, b, c)) {
             Nd4j.gemm(a, b, c, transposeA, transposeB, 1.0, beta);
             return;
         }
@@ -52,6 +56,17 @@ final class Gemm {
                     new DoublePointer(a.data().addressPointer()), ld(a), new DoublePointer(b.data().addressPointer()), ld(b),
                     beta, new DoublePointer(c.data().addressPointer()), ld(c));
         }
+    }
+
+    private static boolean directByDefault(String choice) {
+        if (!Nd4j.getBackend().getClass().getName().contains("Cpu")) {
+            return false;
+        }
+        return switch (choice) {
+            case "blas" -> true;
+            case "nd4j" -> false;
+            default -> !NativeBuild.loaded().contains("onednn");
+        };
     }
 
     private static boolean direct(INDArray a, INDArray b, INDArray c) {
