@@ -1,6 +1,11 @@
 package dev.rnnkit.model.recurrent;
 
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
 import dev.rnnkit.model.recurrent.Scratch.Buf;
+import java.util.HashMap;
+import java.util.Map;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,7 +33,7 @@ final class Pass {
     final INDArray sourceInput;
     private final float[] mask;
     private final boolean dropout;
-    private final java.util.Map<Integer, INDArray> recurrentColumns = new java.util.HashMap<>();
+    private final Map<Integer, INDArray> recurrentColumns = new HashMap<>();
 
     Pass(Scratch s, int steps, INDArray inputWeights, INDArray recurrentWeights, IActivation activation,
          float[] mask, boolean dropout, boolean training, INDArray sourceInput) {
@@ -49,8 +54,7 @@ final class Pass {
     /** Gate blocks [fromGate, toGate) of the recurrent weights, a view made once per pass. */
     INDArray recurrentColumns(int fromGate, int toGate) {
         return recurrentColumns.computeIfAbsent(fromGate * 16 + toGate, key -> recurrentWeights.get(
-                org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                org.nd4j.linalg.indexing.NDArrayIndex.interval((long) fromGate * units, (long) toGate * units)));
+                all(), interval((long) fromGate * units, (long) toGate * units)));
     }
 
     /** 1 for a real step of example b, 0 for a masked one. */
