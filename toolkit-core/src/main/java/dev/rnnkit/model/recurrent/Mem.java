@@ -2,7 +2,9 @@ package dev.rnnkit.model.recurrent;
 
 import java.lang.reflect.Field;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import sun.misc.Unsafe;
 
 /**
@@ -17,6 +19,8 @@ import sun.misc.Unsafe;
 abstract class Mem {
 
     private static final Unsafe UNSAFE = unsafe();
+    /** Off the CPU backend (CUDA), host and device copies must be reconciled around every pass. */
+    private static final boolean CPU_BACKEND = Nd4j.getBackend().getClass().getName().contains("Cpu");
 
     /** Keeps the array, and so its native buffer, reachable while the address is in use. */
     private final INDArray owner;
@@ -42,6 +46,7 @@ abstract class Mem {
 
     /** Access to any array, a view included: index 0 is the view's first element, strides are the caller's. */
     static Mem ofAny(INDArray array) {
+        toHost(array);
         if (array.dataType() == DataType.FLOAT) {
             return new FloatMem(array);
         }
@@ -49,6 +54,17 @@ abstract class Mem {
             return new DoubleMem(array);
         }
         throw new IllegalArgumentException("recurrent layers run in float or double, not " + array.dataType());
+    }
+
+    /**
+     * Before a pass reads or writes an array in Java: on a GPU backend, brings the newest data to the host and marks
+     * the host copy as the current one, so that the next device op copies the pass's writes back. A no-op on CPU.
+     */
+    static void toHost(INDArray array) {
+        if (!CPU_BACKEND) {
+            Nd4j.getAffinityManager().ensureLocation(array, AffinityManager.Location.HOST);
+            Nd4j.getAffinityManager().tagLocation(array, AffinityManager.Location.HOST);
+        }
     }
 
     private static Unsafe unsafe() {

@@ -132,7 +132,7 @@ final class Scratch {
     }
 
     Mem mem(Buf buf) {
-        array(buf);
+        Mem.toHost(array(buf));
         return mems.get(buf);
     }
 
