@@ -1,11 +1,6 @@
-package dev.rnnkit.model.gru;
+package dev.rnnkit.model.recurrent;
 
-import dev.rnnkit.model.recurrent.CellFixtures;
-import dev.rnnkit.model.recurrent.CellKind;
-import dev.rnnkit.model.recurrent.RecurrentCellLayer;
-import dev.rnnkit.model.recurrent.RecurrentParams;
 import static dev.rnnkit.model.recurrent.CellFixtures.N_OUT;
-import static dev.rnnkit.model.recurrent.CellFixtures.gru;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
@@ -19,15 +14,17 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.rnnkit.model.gru.Gru;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
-/** State carried between calls: {@code rnnTimeStep} (generation) and truncated BPTT. */
-class GruStatefulTest {
+/** State carried between calls, for every cell: {@code rnnTimeStep} (generation) and truncated BPTT. */
+class CellStatefulTest {
 
     private static final int BATCH = 2;
     private static final int STEPS = 6;
@@ -38,14 +35,24 @@ class GruStatefulTest {
         CellFixtures.useDoublePrecision();
     }
 
-    private static MultiLayerNetwork stackedNetwork() {
-        return CellFixtures.network(gru(N_OUT), gru(N_OUT),
+    private static RecurrentCell cell(CellKind kind) {
+        RecurrentCell.Builder<?> builder = switch (kind) {
+            case LSTM -> new Lstm.Builder();
+            case GRU -> new Gru.Builder();
+            case RNN -> new ElmanRnn.Builder();
+        };
+        return (RecurrentCell) builder.nOut(N_OUT).build();
+    }
+
+    private static MultiLayerNetwork stackedNetwork(CellKind kind) {
+        return CellFixtures.network(cell(kind), cell(kind),
                 new RnnOutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX).nOut(2).build());
     }
 
-    @Test
-    void singleStepsReproduceTheFullSequence() {
-        MultiLayerNetwork net = stackedNetwork();
+    @ParameterizedTest
+    @EnumSource(CellKind.class)
+    void singleStepsReproduceTheFullSequence(CellKind kind) {
+        MultiLayerNetwork net = stackedNetwork(kind);
         INDArray input = CellFixtures.input(BATCH, STEPS, 5);
         INDArray full = net.output(input);
 
@@ -55,9 +62,10 @@ class GruStatefulTest {
         }
     }
 
-    @Test
-    void chunksReproduceTheFullSequenceAndClearingRestarts() {
-        MultiLayerNetwork net = stackedNetwork();
+    @ParameterizedTest
+    @EnumSource(CellKind.class)
+    void chunksReproduceTheFullSequenceAndClearingRestarts(CellKind kind) {
+        MultiLayerNetwork net = stackedNetwork(kind);
         INDArray input = CellFixtures.input(BATCH, STEPS, 5);
         INDArray full = net.output(input);
 
@@ -71,18 +79,22 @@ class GruStatefulTest {
         assertEquals(first, restart);
     }
 
-    @Test
-    void carriedStateIsTheLastOutput() {
-        MultiLayerNetwork net = CellFixtures.network(gru(N_OUT));
+    @ParameterizedTest
+    @EnumSource(CellKind.class)
+    void carriedStateIsTheLastOutput(CellKind kind) {
+        MultiLayerNetwork net = CellFixtures.network(cell(kind));
         INDArray input = CellFixtures.input(BATCH, STEPS, 5);
         INDArray out = net.rnnTimeStep(input);
         INDArray state = net.rnnGetPreviousState(0).get(RecurrentCellLayer.STATE_KEY_PREV_ACTIVATION);
         assertEquals(out.get(all(), all(), point(STEPS - 1)), state);
+        assertEquals(kind == CellKind.LSTM,
+                net.rnnGetPreviousState(0).containsKey(RecurrentCellLayer.STATE_KEY_PREV_MEMCELL), "LSTM carries its cell state");
     }
 
-    @Test
-    void truncatedBpttSegmentsReproduceTheFullSequence() {
-        MultiLayerNetwork net = stackedNetwork();
+    @ParameterizedTest
+    @EnumSource(CellKind.class)
+    void truncatedBpttSegmentsReproduceTheFullSequence(CellKind kind) {
+        MultiLayerNetwork net = stackedNetwork(kind);
         INDArray input = CellFixtures.input(BATCH, STEPS, 5);
         INDArray full = net.output(input);
 
@@ -94,28 +106,30 @@ class GruStatefulTest {
         assertEquals(full.get(all(), all(), interval(3, STEPS)), second.get(second.size() - 1));
     }
 
-    @Test
-    void truncatedBpttWithOneSegmentEqualsFullBptt() {
+    @ParameterizedTest
+    @EnumSource(CellKind.class)
+    void truncatedBpttWithOneSegmentEqualsFullBptt(CellKind kind) {
         DataSet data = new DataSet(CellFixtures.input(BATCH, STEPS, 5), CellFixtures.sequenceLabels(BATCH, 2, STEPS));
-        MultiLayerNetwork full = trainedOnce(data, false, STEPS);
-        MultiLayerNetwork truncated = trainedOnce(data, true, STEPS);
+        MultiLayerNetwork full = trainedOnce(kind, data, false, STEPS);
+        MultiLayerNetwork truncated = trainedOnce(kind, data, true, STEPS);
         INDArray difference = full.params().sub(truncated.params());
         assertEquals(0.0, difference.norm2Number().doubleValue(), TOLERANCE);
     }
 
-    @Test
-    void truncatedBpttWithShortSegmentsTrainsDifferently() {
+    @ParameterizedTest
+    @EnumSource(CellKind.class)
+    void truncatedBpttWithShortSegmentsTrainsDifferently(CellKind kind) {
         DataSet data = new DataSet(CellFixtures.input(BATCH, STEPS, 5), CellFixtures.sequenceLabels(BATCH, 2, STEPS));
-        MultiLayerNetwork initial = trainedOnce(data, false, 0);
-        MultiLayerNetwork full = trainedOnce(data, false, STEPS);
-        MultiLayerNetwork truncated = trainedOnce(data, true, 2);
+        MultiLayerNetwork initial = trainedOnce(kind, data, false, 0);
+        MultiLayerNetwork full = trainedOnce(kind, data, false, STEPS);
+        MultiLayerNetwork truncated = trainedOnce(kind, data, true, 2);
         assertNotEquals(initial.params(), truncated.params());
         assertNotEquals(full.params(), truncated.params());
     }
 
     /** A fresh stacked network after one SGD fit on {@code data} (none when {@code segment} is 0). */
-    private static MultiLayerNetwork trainedOnce(DataSet data, boolean truncated, int segment) {
-        MultiLayerConfiguration conf = stackedNetwork().getLayerWiseConfigurations().clone();
+    private static MultiLayerNetwork trainedOnce(CellKind kind, DataSet data, boolean truncated, int segment) {
+        MultiLayerConfiguration conf = stackedNetwork(kind).getLayerWiseConfigurations().clone();
         conf.setBackpropType(truncated ? BackpropType.TruncatedBPTT : BackpropType.Standard);
         conf.setTbpttFwdLength(Math.max(segment, 1));
         conf.setTbpttBackLength(Math.max(segment, 1));
