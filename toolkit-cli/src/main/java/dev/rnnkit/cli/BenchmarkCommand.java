@@ -79,7 +79,7 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object per line on stdout: cell, size, bidirectional, batch, steps, inputs, "
                     + "threads, blas_threads, warmup, repeats, ms_per_step (median), min_ms, max_ms, examples_per_s, "
-                    + "parameters, backend, device, blas. The backend line goes to stderr.")
+                    + "parameters, backend, device, blas, native_build. The backend line goes to stderr.")
     boolean json;
 
     @Override
@@ -144,6 +144,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         m.put("backend", backend.backend());
         m.put("device", backend.device());
         m.put("blas", backend.blas());
+        m.put("native_build", backend.nativeBuild());
         try {
             return JSON.writeValueAsString(m);
         } catch (JsonProcessingException e) {
