@@ -19,8 +19,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * for the g gate blocks of the cell ({@link CellKind#gates()}). Within each, the nOut-wide gate blocks
  * follow the cell's documented order.
  *
- * <p>Weights are initialised per gate block: the layer's weight init sees fan-in nIn (for {@code W}) or
- * nOut (for {@code RW}) and fan-out nOut; {@code RW} uses the recurrent weight init when one is configured.
+ * <p>GRU and simple-RNN weights are initialised per gate block: the layer's weight init sees fan-in nIn (for
+ * {@code W}) or nOut (for {@code RW}) and fan-out nOut. LSTM weights are initialised as DL4J's LSTM does, each
+ * matrix whole with fan-in nOut and fan-out nIn + nOut. {@code RW} uses the recurrent weight init when one is
+ * configured.
  * With no weight init at all (DL4J leaves the layer inside {@code Bidirectional(LastTimeStep(...))}
  * unconfigured) Xavier, DL4J's global default, is used. Biases start at the cell's gate bias init.
  */
@@ -105,8 +107,15 @@ public final class RecurrentParams implements ParamInitializer {
                     ? cell.getWeightInitFn() : WeightInit.XAVIER.getWeightInitFunction();
             IWeightInit recurrentInit = cell.getWeightInitFnRecurrent() != null
                     ? cell.getWeightInitFnRecurrent() : inputInit;
-            initGateBlocks(inputInit, params.get(INPUT_WEIGHT_KEY), gates, nIn, nOut);
-            initGateBlocks(recurrentInit, params.get(RECURRENT_WEIGHT_KEY), gates, nOut, nOut);
+            if (cell.cellKind() == CellKind.LSTM) {
+                // As DL4J's LSTM initialises (fan-in nOut, fan-out nIn + nOut over the whole matrix), so that
+                // configs tuned on DL4J's layer start from the same distribution.
+                initWhole(inputInit, params.get(INPUT_WEIGHT_KEY), nOut, nIn + nOut);
+                initWhole(recurrentInit, params.get(RECURRENT_WEIGHT_KEY), nOut, nIn + nOut);
+            } else {
+                initGateBlocks(inputInit, params.get(INPUT_WEIGHT_KEY), gates, nIn, nOut);
+                initGateBlocks(recurrentInit, params.get(RECURRENT_WEIGHT_KEY), gates, nOut, nOut);
+            }
             INDArray bias = params.get(BIAS_KEY);
             for (int gate = 0; gate < gates; gate++) {
                 bias.get(NDArrayIndex.interval(gate * nOut, (gate + 1) * nOut)).assign(cell.gateBiasInit(gate));
@@ -116,6 +125,10 @@ public final class RecurrentParams implements ParamInitializer {
         conf.addVariable(RECURRENT_WEIGHT_KEY);
         conf.addVariable(BIAS_KEY);
         return params;
+    }
+
+    private static void initWhole(IWeightInit init, INDArray weights, long fanIn, long fanOut) {
+        weights.assign(init.init(fanIn, fanOut, weights.shape(), 'f', weights.dup('f')));
     }
 
     // Each gate block is a column range of a column-major matrix, hence a contiguous view to fill.
