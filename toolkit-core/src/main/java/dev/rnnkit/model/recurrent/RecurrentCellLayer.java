@@ -278,8 +278,11 @@ public class RecurrentCellLayer extends BaseRecurrentLayer<RecurrentCell> {
     /** The network-facing output [minibatch, nOut, time] (or NWC), in the activations workspace. */
     private INDArray toOutput(Pass pass, LayerWorkspaceMgr workspaceMgr) {
         Scratch s = pass.s;
+        // [minibatch, units, time] laid out in memory as [units][time][minibatch]: DL4J's per-step layers
+        // (RnnOutputLayer, and dense layers through their preprocessor) flatten it to [minibatch * time, units]
+        // in 'f' order, which is then a view instead of a copy.
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {s.batch, s.units, pass.steps}, 'f');
+                new long[] {s.units, pass.steps, s.batch}, 'c').permute(2, 0, 1);
         fromTimeMajor(s, Buf.OUTPUT, 1, pass.steps + 1, out);
         return permuteIfNWC(out);
     }
