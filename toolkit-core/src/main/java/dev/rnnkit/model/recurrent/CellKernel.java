@@ -24,6 +24,10 @@ abstract class CellKernel {
         };
     }
 
+    /** Runs once before the first step, after x_t W + b of every step is in {@link Buf#GATES}. */
+    void beforeSteps(Pass p) {
+    }
+
     /** Runs step t. */
     abstract void forwardStep(Pass p, int t);
 
@@ -42,7 +46,7 @@ abstract class CellKernel {
 
     /** Adds h_{t-1} R (all gate blocks) to step t's gates. */
     static void addRecurrentProduct(Pass p, int t) {
-        Gemm.gemm(p.previous(t), false, p.recurrentWeights, false, p.s.step(Buf.GATES, t), 1);
+        Gemm.gemm(p.previous(t), false, p.forwardRecurrentWeights, false, p.s.step(Buf.GATES, t), 1);
     }
 
     /** dL/dh_{t-1} = dL/dgates_t R^T, then the recurrent dropout mask. */

@@ -25,15 +25,25 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Gemm {
 
+    private static final String CHOICE = System.getProperty("rnnkit.gemm", "auto");
+    private static final boolean CPU = Nd4j.getBackend().getClass().getName().contains("Cpu");
     /** Whether products go straight to OpenBLAS. */
-    static final boolean DIRECT = directByDefault(System.getProperty("rnnkit.gemm", "auto"));
+    static final boolean DIRECT = CPU && directByDefault(CHOICE);
+    /**
+     * Below this many multiply-adds (m n k) OpenBLAS is faster even under oneDNN, whose call costs about 15
+     * microseconds more: [64 x 128] x [128 x 128] took 21 against 28 microseconds, [64 x 128] x [128 x 256]
+     * 42 against 33.
+     */
+    private static final long SMALL = 1_500_000;
 
     private Gemm() {
     }
 
     /** C = op(A) op(B) + beta C; C must be contiguous (unit element-wise stride). */
     static void gemm(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c, double beta) {
-        if (!DIRECT || !direct(a, b, c)) {
+        long multiplyAdds = c.size(0) * c.size(1) * (transposeA ? a.size(0) : a.size(1));
+        boolean viaBlas = DIRECT || (CPU && "auto".equals(CHOICE) && multiplyAdds < SMALL);
+        if (!viaBlas || !direct(a, b, c)) {
             Nd4j.gemm(a, b, c, transposeA, transposeB, 1.0, beta);
             return;
         }
@@ -59,9 +69,6 @@ final class Gemm {
     }
 
     private static boolean directByDefault(String choice) {
-        if (!Nd4j.getBackend().getClass().getName().contains("Cpu")) {
-            return false;
-        }
         return switch (choice) {
             case "blas" -> true;
             case "nd4j" -> false;

@@ -1,10 +1,36 @@
 package dev.rnnkit.model.recurrent;
 
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
 import dev.rnnkit.model.recurrent.Scratch.Buf;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The LSTM equations on {@link Lstm}, one step at a time; gate blocks i, f, o, z. */
 final class LstmKernel extends CellKernel {
+
+    /**
+     * With tanh as the activation, one sigmoid op per step serves all four gates: the candidate's pre-activation
+     * is doubled (its columns of x W + b here, of R in a copy the forward steps use), and the step's pass turns
+     * sigmoid(2 z) into tanh(z) = 2 sigmoid(2 z) - 1. One ND4J op per step fewer, on a contiguous block.
+     */
+    @Override
+    void beforeSteps(Pass p) {
+        if (!p.tanh) {
+            return;
+        }
+        int h = p.units;
+        p.s.steps(Buf.GATES, 0, p.steps).get(all(), interval(3 * h, 4 * h)).muli(2);
+        INDArray doubled;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            doubled = p.recurrentWeights.dup('f');
+        }
+        doubled.get(all(), interval(3 * h, 4 * h)).muli(2);
+        p.forwardRecurrentWeights = doubled;
+    }
 
     @Override
     void forwardStep(Pass p, int t) {
@@ -12,8 +38,12 @@ final class LstmKernel extends CellKernel {
         int b0 = t * p.batch;
         int h = p.units;
         addRecurrentProduct(p, t);
-        Transforms.sigmoid(s.block(Buf.GATES, t, 0, 3 * h), false);
-        p.activate(s.block(Buf.GATES, t, 3 * h, 4 * h), s.step(Buf.CANDIDATE_SLOPE, t));
+        if (p.tanh) {
+            Transforms.sigmoid(s.step(Buf.GATES, t), false);
+        } else {
+            Transforms.sigmoid(s.block(Buf.GATES, t, 0, 3 * h), false);
+            p.activate(s.block(Buf.GATES, t, 3 * h, 4 * h), s.step(Buf.CANDIDATE_SLOPE, t));
+        }
 
         Mem gates = s.mem(Buf.GATES);
         Mem cell = s.mem(Buf.CELL);
@@ -23,7 +53,12 @@ final class LstmKernel extends CellKernel {
             int previous = s.rowStart(Buf.CELL, b0 + b);
             int current = s.rowStart(Buf.CELL, b0 + p.batch + b);
             for (int k = 0; k < h; k++) {
-                double c = gates.get(g + h + k) * cell.get(previous + k) + gates.get(g + k) * gates.get(g + 3 * h + k);
+                double z = gates.get(g + 3 * h + k);
+                if (p.tanh) {
+                    z = 2 * z - 1;
+                    gates.set(g + 3 * h + k, z);
+                }
+                double c = gates.get(g + h + k) * cell.get(previous + k) + gates.get(g + k) * z;
                 cell.set(current + k, m * c);
             }
         }

@@ -34,6 +34,8 @@ final class Pass {
     private final float[] mask;
     private final boolean dropout;
     private final Map<Integer, INDArray> recurrentColumns = new HashMap<>();
+    /** The recurrent weights the forward steps multiply by; a kernel may substitute a rescaled copy. */
+    INDArray forwardRecurrentWeights;
 
     Pass(Scratch s, int steps, INDArray inputWeights, INDArray recurrentWeights, IActivation activation,
          float[] mask, boolean dropout, boolean training, INDArray sourceInput) {
@@ -49,6 +51,7 @@ final class Pass {
         this.dropout = dropout;
         this.training = training;
         this.sourceInput = sourceInput;
+        this.forwardRecurrentWeights = recurrentWeights;
     }
 
     /** Gate blocks [fromGate, toGate) of the recurrent weights, a view made once per pass. */

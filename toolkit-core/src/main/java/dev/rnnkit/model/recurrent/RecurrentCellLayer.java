@@ -202,6 +202,7 @@ public class RecurrentCellLayer extends BaseRecurrentLayer<RecurrentCell> {
             dropMask.divi(keep);
         }
         CellKernel cell = kernel();
+        cell.beforeSteps(pass);
         for (int t = 0; t < steps; t++) {
             cell.forwardStep(pass, t);
         }
