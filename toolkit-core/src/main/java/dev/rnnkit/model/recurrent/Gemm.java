@@ -26,7 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Gemm {
 
     private static final String CHOICE = System.getProperty("rnnkit.gemm", "auto");
-    private static final boolean CPU = Nd4j.getBackend().getClass().getName().contains("Cpu");
+    static final boolean CPU = Nd4j.getBackend().getClass().getName().contains("Cpu");
     /** Whether products go straight to OpenBLAS. */
     static final boolean DIRECT = CPU && directByDefault(CHOICE);
     /**

@@ -6,7 +6,6 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import dev.rnnkit.model.recurrent.Scratch.Buf;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The GRU equations on {@link dev.rnnkit.model.gru.Gru}, one step at a time; gate blocks r, u, c.
@@ -32,7 +31,7 @@ final class GruKernel extends CellKernel {
                 gates.set(g + k, gates.get(g + k) + pair.get(r + k));
             }
         }
-        Transforms.sigmoid(s.block(Buf.GATES, t, 0, 2 * h), false);
+        p.sigmoid(Buf.GATES, t, 0, 2 * h);
 
         Mem prev = s.mem(p.previousBuf());
         Mem resetPrevious = s.mem(Buf.RESET_PREVIOUS);
@@ -52,7 +51,7 @@ final class GruKernel extends CellKernel {
                 gates.set(g + k, gates.get(g + k) + temp.get(r + k));
             }
         }
-        p.activate(s.block(Buf.GATES, t, 2 * h, 3 * h), s.step(Buf.CANDIDATE_SLOPE, t));
+        p.activate(Buf.GATES, t, 2 * h, 3 * h, Buf.CANDIDATE_SLOPE);
 
         Mem out = s.mem(Buf.OUTPUT);
         for (int b = 0; b < p.batch; b++) {

@@ -7,7 +7,6 @@ import dev.rnnkit.model.recurrent.Scratch.Buf;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The LSTM equations on {@link Lstm}, one step at a time; gate blocks i, f, o, z. */
 final class LstmKernel extends CellKernel {
@@ -39,10 +38,10 @@ final class LstmKernel extends CellKernel {
         int h = p.units;
         addRecurrentProduct(p, t);
         if (p.tanh) {
-            Transforms.sigmoid(s.step(Buf.GATES, t), false);
+            p.sigmoid(Buf.GATES, t, 0, 4 * h);
         } else {
-            Transforms.sigmoid(s.block(Buf.GATES, t, 0, 3 * h), false);
-            p.activate(s.block(Buf.GATES, t, 3 * h, 4 * h), s.step(Buf.CANDIDATE_SLOPE, t));
+            p.sigmoid(Buf.GATES, t, 0, 3 * h);
+            p.activate(Buf.GATES, t, 3 * h, 4 * h, Buf.CANDIDATE_SLOPE);
         }
 
         Mem gates = s.mem(Buf.GATES);
@@ -62,7 +61,7 @@ final class LstmKernel extends CellKernel {
                 cell.set(current + k, m * c);
             }
         }
-        p.activateInto(s.step(Buf.CELL, t + 1), s.step(Buf.CELL_ACT, t), s.step(Buf.CELL_SLOPE, t));
+        p.activateInto(Buf.CELL, t + 1, Buf.CELL_ACT, t, Buf.CELL_SLOPE);
 
         Mem cellAct = s.mem(Buf.CELL_ACT);
         Mem out = s.mem(Buf.OUTPUT);

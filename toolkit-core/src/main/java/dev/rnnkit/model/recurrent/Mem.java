@@ -34,6 +34,16 @@ abstract class Mem {
     /** The element at flat index i. */
     abstract double get(int i);
 
+    /** Copies n floats from flat index {@code from} into {@code target[at..]}; float arrays only. */
+    void copyOut(int from, float[] target, int at, int n) {
+        UNSAFE.copyMemory(null, address + 4L * from, target, Unsafe.ARRAY_FLOAT_BASE_OFFSET + 4L * at, 4L * n);
+    }
+
+    /** Copies n floats from {@code source[at..]} to flat index {@code to}; float arrays only. */
+    void copyIn(float[] source, int at, int to, int n) {
+        UNSAFE.copyMemory(source, Unsafe.ARRAY_FLOAT_BASE_OFFSET + 4L * at, null, address + 4L * to, 4L * n);
+    }
+
     /** Sets the element at flat index i. */
     abstract void set(int i, double value);
 

@@ -11,6 +11,7 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * One forward pass of a recurrent layer over a minibatch, with what its backward pass needs.
@@ -104,27 +105,86 @@ final class Pass {
         }
     }
 
+    /** Whether the vectorised float activations apply: float arrays on the CPU backend. */
+    private boolean fast() {
+        return s.type() == org.nd4j.linalg.api.buffer.DataType.FLOAT && Gemm.CPU;
+    }
+
+    /** Sigmoid in place on columns [from, to) of step t of {@code buf}. */
+    void sigmoid(Buf buf, int t, int from, int to) {
+        if (fast()) {
+            inPlace(buf, t, from, to, true);
+        } else {
+            Transforms.sigmoid(from == 0 && to == s.width(buf) ? s.step(buf, t) : s.block(buf, t, from, to), false);
+        }
+    }
+
     /**
-     * Applies the layer activation in place to {@code preActivation}; when it is not tanh, first keeps its
-     * slope g'(z) in {@code slope} for the backward pass (tanh's slope comes from its value, 1 - g^2).
+     * Applies the layer activation in place to columns [from, to) of step t of {@code buf}; when it is not tanh,
+     * first keeps its slope g'(z) in step t of {@code slope} for the backward pass (tanh's slope comes from its
+     * value, 1 - g^2).
      */
-    void activate(INDArray preActivation, INDArray slope) {
+    void activate(Buf buf, int t, int from, int to, Buf slope) {
+        if (tanh && fast()) {
+            inPlace(buf, t, from, to, false);
+            return;
+        }
+        INDArray preActivation = from == 0 && to == s.width(buf) ? s.step(buf, t) : s.block(buf, t, from, to);
         if (tanh) {
             Nd4j.getExecutioner().exec(new Tanh(preActivation, preActivation));
             return;
         }
-        storeSlope(preActivation, slope);
+        storeSlope(preActivation, s.step(slope, t));
         preActivation.assign(activation.getActivation(preActivation.dup(), training));
     }
 
-    /** Writes g(source) into {@code target} (tanh directly; otherwise keeping the slope as in {@link #activate}). */
-    void activateInto(INDArray source, INDArray target, INDArray slope) {
-        if (tanh) {
-            Nd4j.getExecutioner().exec(new Tanh(source, target));
+    /** Writes g(slot {@code sourceSlot} of {@code source}) into step {@code t} of {@code target} (whole rows). */
+    void activateInto(Buf source, int sourceSlot, Buf target, int t, Buf slope) {
+        if (tanh && fast()) {
+            int n = batch * units;
+            float[] work = s.work(n);
+            s.mem(source).copyOut(s.rowStart(source, sourceSlot * batch), work, 0, n);
+            FastActivations.tanh(work, n);
+            s.mem(target).copyIn(work, 0, s.rowStart(target, t * batch), n);
             return;
         }
-        storeSlope(source, slope);
-        target.assign(activation.getActivation(source.dup(), training));
+        INDArray in = s.step(source, sourceSlot);
+        INDArray out = s.step(target, t);
+        if (tanh) {
+            Nd4j.getExecutioner().exec(new Tanh(in, out));
+            return;
+        }
+        storeSlope(in, s.step(slope, t));
+        out.assign(activation.getActivation(in.dup(), training));
+    }
+
+    private void inPlace(Buf buf, int t, int from, int to, boolean sigmoid) {
+        int width = to - from;
+        int n = batch * width;
+        float[] work = s.work(n);
+        Mem mem = s.mem(buf);
+        int first = s.rowStart(buf, t * batch) + from;
+        int stride = s.width(buf);
+        boolean whole = width == stride;
+        if (whole) {
+            mem.copyOut(first, work, 0, n);
+        } else {
+            for (int b = 0; b < batch; b++) {
+                mem.copyOut(first + b * stride, work, b * width, width);
+            }
+        }
+        if (sigmoid) {
+            FastActivations.sigmoid(work, n);
+        } else {
+            FastActivations.tanh(work, n);
+        }
+        if (whole) {
+            mem.copyIn(work, 0, first, n);
+        } else {
+            for (int b = 0; b < batch; b++) {
+                mem.copyIn(work, b * width, first + b * stride, width);
+            }
+        }
     }
 
     private void storeSlope(INDArray preActivation, INDArray slope) {

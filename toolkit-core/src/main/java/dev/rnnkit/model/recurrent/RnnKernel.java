@@ -9,7 +9,7 @@ final class RnnKernel extends CellKernel {
     void forwardStep(Pass p, int t) {
         Scratch s = p.s;
         addRecurrentProduct(p, t);
-        p.activate(s.step(Buf.GATES, t), s.step(Buf.CANDIDATE_SLOPE, t));
+        p.activate(Buf.GATES, t, 0, p.units, Buf.CANDIDATE_SLOPE);
         Mem gates = s.mem(Buf.GATES);
         Mem out = s.mem(Buf.OUTPUT);
         int b0 = t * p.batch;

@@ -91,6 +91,21 @@ final class Scratch {
     private final Map<Buf, Mem> mems = new EnumMap<>(Buf.class);
     private final Map<ViewKey, INDArray> views = new HashMap<>();
 
+    private float[] work = new float[0];
+
+    /** A heap work array of at least n floats, for the vectorised activation loops. */
+    float[] work(int n) {
+        if (work.length < n) {
+            work = new float[n];
+        }
+        return work;
+    }
+
+    /** Columns of {@code buf}. */
+    int width(Buf buf) {
+        return columns(buf);
+    }
+
     private record ViewKey(Buf buf, int from, int to, int fromCol, int toCol) {
     }
 
