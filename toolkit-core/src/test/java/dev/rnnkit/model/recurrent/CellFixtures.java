@@ -28,6 +28,16 @@ public final class CellFixtures {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
     }
 
+    /** A layer of the given cell with {@code nOut} units and the given activation. */
+    public static RecurrentCell cell(CellKind kind, int nOut, Activation activation) {
+        RecurrentCell.Builder<?> builder = switch (kind) {
+            case LSTM -> new Lstm.Builder();
+            case GRU -> new Gru.Builder();
+            case RNN -> new ElmanRnn.Builder();
+        };
+        return (RecurrentCell) builder.nOut(nOut).activation(activation).build();
+    }
+
     /** A GRU with tanh candidate, N_IN features in, {@code nOut} units. */
     public static Gru gru(int nOut) {
         return new Gru.Builder().nOut(nOut).activation(Activation.TANH).build();

@@ -16,7 +16,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import dev.rnnkit.model.gru.Gru;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -36,12 +35,7 @@ class CellStatefulTest {
     }
 
     private static RecurrentCell cell(CellKind kind) {
-        RecurrentCell.Builder<?> builder = switch (kind) {
-            case LSTM -> new Lstm.Builder();
-            case GRU -> new Gru.Builder();
-            case RNN -> new ElmanRnn.Builder();
-        };
-        return (RecurrentCell) builder.nOut(N_OUT).build();
+        return CellFixtures.cell(kind, N_OUT, Activation.TANH);
     }
 
     private static MultiLayerNetwork stackedNetwork(CellKind kind) {

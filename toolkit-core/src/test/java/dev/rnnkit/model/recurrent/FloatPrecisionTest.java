@@ -4,7 +4,6 @@ import static dev.rnnkit.model.recurrent.CellFixtures.N_OUT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rnnkit.model.gru.Gru;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
@@ -60,12 +59,7 @@ class FloatPrecisionTest {
     @ParameterizedTest
     @EnumSource(CellKind.class)
     void floatNetworkMatchesDoubleNetwork(CellKind kind) {
-        RecurrentCell.Builder<?> builder = switch (kind) {
-            case LSTM -> new Lstm.Builder();
-            case GRU -> new Gru.Builder();
-            case RNN -> new ElmanRnn.Builder();
-        };
-        RecurrentCell cell = (RecurrentCell) builder.nOut(N_OUT).build();
+        RecurrentCell cell = CellFixtures.cell(kind, N_OUT, Activation.TANH);
         MultiLayerNetwork inDouble = CellFixtures.network(new Bidirectional(Bidirectional.Mode.CONCAT, cell),
                 new RnnOutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX).nOut(2).build());
         MultiLayerNetwork inFloat = inDouble.convertDataType(DataType.FLOAT);
