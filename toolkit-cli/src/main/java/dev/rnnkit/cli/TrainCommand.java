@@ -7,6 +7,7 @@ import dev.rnnkit.config.RnnkitConfig;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import dev.rnnkit.train.RunDirectory;
+import dev.rnnkit.train.SeedRuns;
 import dev.rnnkit.train.StopRequest;
 import dev.rnnkit.train.Trainer;
 import dev.rnnkit.train.TrainingResult;
@@ -39,6 +40,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Continue this run from its last checkpoint (CONFIG must match the run's config; training.epochs may grow).")
     Path resume;
 
+    @Option(names = "--seeds", paramLabel = "SEED", split = ",",
+            description = "Train once per seed (e.g. --seeds 42,43,44) into DIR/seed-<seed> and report every score as mean and "
+                    + "standard deviation (DIR/seeds.json, seeds.txt).")
+    java.util.List<Long> seeds;
+
     @Override
     public Integer call() throws Exception {
         RnnkitConfig config = options.loadOrReport(System.err);
@@ -47,6 +53,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (resume != null && runDir != null) {
             System.err.println("rnnkit: give either --run-dir or --resume, not both");
+            return RnnkitCli.EXIT_BAD_INPUT;
+        }
+        if (seeds != null && resume != null) {
+            System.err.println("rnnkit: --seeds starts new runs; resume one seed's run with --resume DIR/seed-<seed>");
+            return RnnkitCli.EXIT_BAD_INPUT;
+        }
+        if (seeds != null && seeds.stream().distinct().count() != seeds.size()) {
+            System.err.println("rnnkit: --seeds: each seed once, got " + seeds);
             return RnnkitCli.EXIT_BAD_INPUT;
         }
         return ModelCommands.badInputAsExit2(System.err, () -> run(config));
@@ -68,7 +82,15 @@ final class TrainCommand implements Callable<Integer> {
         StopRequest stop = new StopRequest();
         Thread hook = stop.installShutdownHook(STOP_TIMEOUT_SECONDS);
         try {
-            Trainer trainer = new Trainer(new ConsoleProgress(System.out, System.console() != null), stop);
+            ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null);
+            Trainer trainer = new Trainer(progress, stop);
+            if (seeds != null) {
+                Path parent = runDir != null ? runDir : RunDirectory.unusedPath(Path.of("runs"), config.name() + "-seeds", LocalDateTime.now());
+                SeedRuns.Summary summary = SeedRuns.train(trainer, config, seeds, dataDir.root(), parent, progress);
+                System.out.print(SeedRuns.table(summary));
+                System.out.println("seed runs: " + parent);
+                return summary.complete() ? 0 : 130;
+            }
             TrainingResult result = resume != null
                     ? trainer.resume(RunDirectory.existing(resume), dataDir.root(), config)
                     : trainer.train(config, dataDir.root(), runDir != null ? RunDirectory.create(runDir)

@@ -238,6 +238,16 @@ public final class ConfigValidator {
         }
         checkOptimizer(t.optimizer());
         checkEarlyStopping(c);
+        if (t.maxTime() != null) {
+            try {
+                TimeBudget.parse(t.maxTime());
+            } catch (IllegalArgumentException e) {
+                fail("training.max_time", e.getMessage());
+            }
+        }
+        if (t.optimizer().schedule().type() == ScheduleType.PLATEAU && c.data() != null && !c.data().hasValidation()) {
+            fail("training.optimizer.schedule.type", "plateau needs validation data to watch: set data.validation or data.validation_split");
+        }
         CheckpointConfig k = t.checkpoints();
         atLeast("training.checkpoints.every_epochs", k.everyEpochs(), 0);
         atLeast("training.checkpoints.every_iterations", k.everyIterations(), 0);
@@ -256,13 +266,12 @@ public final class ConfigValidator {
             return;
         }
         List<StoppingMetric> allowed = stoppingMetrics(c.input().type(), c.output().type());
-        if (!allowed.contains(e.metric())) {
+        if (e.metric() != null && !allowed.contains(e.metric())) {
             fail(p + ".metric", "'" + e.metric().yamlName() + "' is not computed for output.type " + c.output().type().yamlName()
                     + "; expected one of " + String.join(", ", allowed.stream().map(StoppingMetric::yamlName).toList()));
         }
-        if (c.data() != null && c.data().validation() == null && c.data().validationSplit() == 0
-                && (c.data().timeSeries() == null || c.data().timeSeries().validationStart() == null)) {
-            fail(p, "needs validation data: set data.validation or data.validation_split");
+        if (e.enabled() && c.data() != null && !c.data().hasValidation()) {
+            fail(p, "needs validation data: set data.validation or data.validation_split (or enabled: false)");
         }
     }
 
@@ -330,6 +339,21 @@ public final class ConfigValidator {
                     atLeast(sp + ".max_steps", s.maxSteps(), 1);
                 }
             }
+            case PLATEAU -> {
+                if (s.decayRate() <= 0 || s.decayRate() >= 1) {
+                    fail(sp + ".decay_rate", "must be in (0, 1) for a plateau schedule (the factor the rate is multiplied by), got " + s.decayRate());
+                }
+                atLeast(sp + ".patience", s.patience(), 1);
+                if (s.minLearningRate() < 0 || s.minLearningRate() >= o.learningRate()) {
+                    fail(sp + ".min_learning_rate", "must be >= 0 and below learning_rate (" + o.learningRate() + "), got " + s.minLearningRate());
+                }
+                if (s.warmupSteps() > 0) {
+                    fail(sp + ".warmup_steps", "is not supported with a plateau schedule; use 0");
+                }
+            }
+        }
+        if (s.type() != ScheduleType.PLATEAU && (s.patience() != null || s.minLearningRate() != null)) {
+            fail(sp + (s.patience() != null ? ".patience" : ".min_learning_rate"), "is only used by a plateau schedule");
         }
         if (s.power() <= 0) {
             fail(sp + ".power", "must be > 0, got " + s.power());

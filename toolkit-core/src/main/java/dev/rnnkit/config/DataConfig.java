@@ -67,6 +67,11 @@ public record DataConfig(
         @JsonPropertyDescription("Sequence-to-sequence: columns, source length and tokenizers of a TSV/CSV file of source/target pairs")
         Seq2SeqDataConfig seq2seq) {
 
+    /** Whether validation data is configured: a file, a split fraction, or a time series' validation period. */
+    public boolean hasValidation() {
+        return validation != null || validationSplit > 0 || (timeSeries != null && timeSeries.validationStart() != null);
+    }
+
     /** Default number of prefetched batches. */
     public static final int DEFAULT_PREFETCH = 2;
 

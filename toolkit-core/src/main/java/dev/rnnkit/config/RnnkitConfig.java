@@ -45,7 +45,8 @@ public record RnnkitConfig(
         input = input == null ? new InputConfig(null, null, null, null, null, null) : input;
         encoder = encoder == null ? List.of() : List.copyOf(encoder);
         fcLayers = fcLayers == null ? List.of() : List.copyOf(fcLayers);
-        training = training == null ? TrainingConfig.defaults() : training;
+        training = (training == null ? TrainingConfig.defaults() : training)
+                .resolved(output == null ? null : output.type(), data != null && data.hasValidation());
     }
 
     /** The recurrent stack with {@code num_layers} expanded into one entry per layer. */

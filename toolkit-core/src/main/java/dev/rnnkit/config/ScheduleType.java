@@ -13,5 +13,7 @@ public enum ScheduleType implements ConfigEnum {
     /** lr / (1 + decay_rate * t) ^ power. */
     @JsonProperty("inverse") INVERSE,
     /** lr * (1 - t / max_steps) ^ power. */
-    @JsonProperty("poly") POLY;
+    @JsonProperty("poly") POLY,
+    /** lr * decay_rate each time the watched validation metric has not improved for patience epochs (Keras's ReduceLROnPlateau). */
+    @JsonProperty("plateau") PLATEAU;
 }

@@ -32,6 +32,21 @@ public enum StoppingMetric implements ConfigEnum {
         this.naturalMode = naturalMode;
     }
 
+    /**
+     * The metric a task is judged by: accuracy for classification, entity F1 for tagging, the loss otherwise
+     * (forecasts and regressions: mean squared error on the normalised scale; generation: cross-entropy).
+     */
+    public static StoppingMetric defaultFor(OutputType output) {
+        if (output == null) {
+            return VAL_LOSS;
+        }
+        return switch (output) {
+            case CLASSIFICATION -> VAL_ACCURACY;
+            case TAGGING -> VAL_F1;
+            default -> VAL_LOSS;
+        };
+    }
+
     /** Whether smaller or larger values of this metric are better. */
     public EarlyStoppingConfig.Mode naturalMode() {
         return naturalMode;

@@ -6,21 +6,25 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * How the network is trained.
  *
  * @param batchSize         examples per minibatch; default 32
- * @param epochs            passes over the training data; default 10
+ * @param epochs            the most passes over the training data; default 100 when there is validation data
+ *                          (early stopping ends training sooner), else 10
  * @param optimizer         optimizer and learning-rate schedule; default adam
  * @param l2                L2 regularisation coefficient (added to the loss); default 0
  * @param weightDecay       decoupled weight decay coefficient (with adam this is AdamW); default 0
  * @param gradientClipping  clipping against exploding gradients; default none
  * @param tbpttLength       truncated BPTT segment length (0 = full BPTT); default 0
- * @param earlyStopping     stop when a validation metric stops improving; default none (train all epochs)
+ * @param earlyStopping     stop when a validation metric stops improving; on by default whenever there is
+ *                          validation data, watching the task's metric (see {@link #resolved})
  * @param checkpoints       when resumable checkpoints are written; default every epoch, keeping 3
  * @param maxBatches        stop every epoch and every evaluation after this many minibatches (smoke runs,
  *                          quick experiments); default no limit
+ * @param maxTime           a wall-clock budget for training, e.g. {@code 30m} or {@code 1h30m}
+ *                          ({@link TimeBudget}); default none
  */
 public record TrainingConfig(
         @JsonPropertyDescription("Examples per minibatch; default 32")
         Integer batchSize,
-        @JsonPropertyDescription("Passes over the training data; default 10")
+        @JsonPropertyDescription("The most passes over the training data (a ceiling: early stopping usually ends training sooner); default 100 when there is validation data, else 10")
         Integer epochs,
         @JsonPropertyDescription("Optimizer and learning-rate schedule")
         OptimizerConfig optimizer,
@@ -32,27 +36,62 @@ public record TrainingConfig(
         GradientClippingConfig gradientClipping,
         @JsonPropertyDescription("Truncated BPTT segment length in steps; 0 (default) = full backpropagation through time")
         Integer tbpttLength,
-        @JsonPropertyDescription("Stop when a validation metric has not improved for some epochs; default none (train every epoch)")
+        @JsonPropertyDescription("Stop when the validation metric has not improved for some epochs; on by default whenever there is validation data (enabled: false turns it off)")
         EarlyStoppingConfig earlyStopping,
         @JsonPropertyDescription("When resumable checkpoints are written and how many are kept")
         CheckpointConfig checkpoints,
         @JsonPropertyDescription("Stop every epoch and every evaluation after this many minibatches (smoke runs, quick experiments); default no limit")
-        Integer maxBatches) {
+        Integer maxBatches,
+        @JsonPropertyDescription("Wall-clock budget for training, e.g. 90s, 30m, 2h or 1h30m: training stops after the minibatch that reaches it, keeps the best model and evaluates it; default none")
+        String maxTime) {
+
+    /** The epoch ceiling when there is validation data (early stopping ends training sooner). */
+    public static final int DEFAULT_EPOCHS_WITH_VALIDATION = 100;
+
+    /** The epoch count when there is no validation data to stop on. */
+    public static final int DEFAULT_EPOCHS_WITHOUT_VALIDATION = 10;
 
     public TrainingConfig {
         batchSize = batchSize == null ? 32 : batchSize;
-        epochs = epochs == null ? 10 : epochs;
         optimizer = optimizer == null ? OptimizerConfig.defaults() : optimizer;
         l2 = l2 == null ? 0.0 : l2;
         weightDecay = weightDecay == null ? 0.0 : weightDecay;
         gradientClipping = gradientClipping == null ? GradientClippingConfig.none() : gradientClipping;
         tbpttLength = tbpttLength == null ? 0 : tbpttLength;
         checkpoints = checkpoints == null ? CheckpointConfig.defaults() : checkpoints;
-        // earlyStopping stays null when unset: no early stopping.
+        // epochs and earlyStopping stay null when unset: their defaults depend on the task and the data (resolved).
+    }
+
+    /**
+     * This config with the defaults that depend on the rest of the job filled in: the epoch ceiling, and early
+     * stopping on the task's own validation metric whenever there is validation data.
+     *
+     * @param output        the head (null in a config still to be validated)
+     * @param hasValidation whether the data section provides validation data
+     */
+    public TrainingConfig resolved(OutputType output, boolean hasValidation) {
+        Integer e = epochs != null ? epochs : hasValidation ? DEFAULT_EPOCHS_WITH_VALIDATION : DEFAULT_EPOCHS_WITHOUT_VALIDATION;
+        EarlyStoppingConfig stopping = earlyStopping;
+        if (stopping == null && hasValidation) {
+            stopping = EarlyStoppingConfig.defaults();
+        }
+        if (stopping != null && stopping.metric() == null) {
+            stopping = stopping.withMetric(StoppingMetric.defaultFor(output));
+        }
+        if (e.equals(epochs) && stopping == earlyStopping) {
+            return this;
+        }
+        return new TrainingConfig(batchSize, e, optimizer, l2, weightDecay, gradientClipping, tbpttLength, stopping,
+                checkpoints, maxBatches, maxTime);
+    }
+
+    /** Whether early stopping can end training before {@link #epochs()}. */
+    public boolean stopsEarly() {
+        return earlyStopping != null && earlyStopping.enabled();
     }
 
     /** All defaults. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(null, null, null, null, null, null, null, null, null, null);
+        return new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

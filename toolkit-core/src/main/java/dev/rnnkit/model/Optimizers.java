@@ -54,7 +54,8 @@ public final class Optimizers {
     static ISchedule schedule(double initial, ScheduleConfig s) {
         ScheduleType unit = s.unit() == ScheduleConfig.Unit.EPOCH ? ScheduleType.EPOCH : ScheduleType.ITERATION;
         ISchedule base = switch (s.type()) {
-            case CONSTANT -> null;
+            // A plateau schedule starts constant; the trainer lowers the rate between epochs.
+            case CONSTANT, PLATEAU -> null;
             case STEP -> new StepSchedule(unit, initial, s.decayRate(), s.decaySteps());
             case EXPONENTIAL -> new ExponentialSchedule(unit, initial, s.decayRate());
             case INVERSE -> new InverseSchedule(unit, initial, s.decayRate(), s.power());

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Decides after each epoch whether the watched validation metric improved and whether to stop early.
  *
- * <p>Without early stopping the watched metric is the validation loss (it picks the best model only);
- * without validation data every epoch counts as the best so far.
+ * <p>With early stopping turned off ({@code enabled: false}) its metric still picks the best model; without an
+ * early-stopping section that is the validation loss; without validation data every epoch counts as the best so far.
  */
 final class BestModelTracker {
 
@@ -42,6 +42,6 @@ final class BestModelTracker {
 
     /** Whether patience has run out. */
     boolean shouldStop(TrainingState state) {
-        return earlyStopping != null && state.epochsWithoutImprovement() >= earlyStopping.patience();
+        return earlyStopping != null && earlyStopping.enabled() && state.epochsWithoutImprovement() >= earlyStopping.patience();
     }
 }

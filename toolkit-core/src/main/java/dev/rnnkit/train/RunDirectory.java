@@ -30,12 +30,17 @@ public record RunDirectory(Path root) {
 
     /** A new run folder {@code <parent>/<name>-<yyyyMMdd-HHmmss>} (with a suffix if that exists). */
     public static RunDirectory createUnder(Path parent, String name, LocalDateTime now) {
+        return create(unusedPath(parent, name, now));
+    }
+
+    /** A path {@code <parent>/<name>-<yyyyMMdd-HHmmss>} that does not exist yet (with a suffix if that one does). */
+    public static Path unusedPath(Path parent, String name, LocalDateTime now) {
         String base = name + "-" + STAMP.format(now);
         Path dir = parent.resolve(base);
         for (int i = 2; Files.exists(dir); i++) {
             dir = parent.resolve(base + "-" + i);
         }
-        return create(dir);
+        return dir;
     }
 
     /** Uses {@code dir} as a new run folder; it must not exist or be empty. */

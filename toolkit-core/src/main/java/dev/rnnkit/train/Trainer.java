@@ -3,6 +3,7 @@ package dev.rnnkit.train;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rnnkit.config.ConfigLoader;
 import dev.rnnkit.config.RnnkitConfig;
+import dev.rnnkit.config.TimeBudget;
 import dev.rnnkit.config.TrainingConfig;
 import dev.rnnkit.data.BatchIterator;
 import dev.rnnkit.data.DataPipelines;
@@ -19,6 +20,7 @@ import dev.rnnkit.predict.ModelEvaluator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -95,18 +97,24 @@ public final class Trainer {
     /**
      * Continues {@code run} from its newest checkpoint with the same optimizer state and data order.
      *
-     * @param config the run's config, possibly with more {@code training.epochs}; anything else must be unchanged
+     * @param config the run's config, possibly with more {@code training.epochs} or {@code training.max_time};
+     *               anything else must be unchanged
      * @throws IllegalArgumentException when {@code config} differs from the run's config in more than the epochs
      */
     public TrainingResult resume(RunDirectory run, Path dataDir, RnnkitConfig config) throws IOException {
         try {
             SavedModel checkpoint = new Checkpoints(run.checkpoints(), Integer.MAX_VALUE).latest();
             RnnkitConfig saved = checkpoint.metadata().config();
-            requireSameExceptEpochs(saved, config, run);
+            requireSameExceptLimits(saved, config, run);
             TrainingState state = TrainingState.fromJson(checkpoint.trainingState(), checkpoint.file().toString());
             if (state.finished() && state.epoch() >= config.training().epochs()) {
                 throw new IllegalArgumentException(run.root() + ": the run already finished " + state.epoch()
                         + " epochs; raise training.epochs (--set training.epochs=N) to train further");
+            }
+            String maxTime = config.training().maxTime();
+            if (maxTime != null && state.trainingSeconds() >= TimeBudget.parse(maxTime).toSeconds()) {
+                throw new IllegalArgumentException(run.root() + ": the run has used its time budget (training.max_time="
+                        + maxTime + "); raise it (--set training.max_time=...) to train further");
             }
             PreparedData data = DataPipelines.prepare(config, dataDir);
             ModelMetadata metadata = new ModelMetadata(config, checkpoint.metadata().preprocessing(),
@@ -115,25 +123,27 @@ public final class Trainer {
             new MetricsLog(run.metrics()).truncateAfter(state.epoch());
             progress.message("resuming " + run.root() + " at epoch " + (state.epoch() + 1) + ", minibatch " + state.batch()
                     + " (" + checkpoint.file().getFileName() + ")");
-            TrainingState continuing = new TrainingState(state.formatVersion(), state.epoch(), state.batch(), state.iterations(),
-                    state.bestValue(), state.bestEpoch(), state.epochsWithoutImprovement(), false);
+            TrainingState continuing = state.withFinished(false);
             return loop(run, data, metadata, checkpoint.network(), continuing);
         } finally {
             stop.finished();
         }
     }
 
-    private static void requireSameExceptEpochs(RnnkitConfig saved, RnnkitConfig given, RunDirectory run) {
+    /** Training limits a resumed run may raise: the epoch ceiling and the time budget. */
+    private static final java.util.List<String> RESUMABLE_LIMITS = java.util.List.of("epochs", "max_time");
+
+    private static void requireSameExceptLimits(RnnkitConfig saved, RnnkitConfig given, RunDirectory run) {
         ObjectNode a = ConfigLoader.mapper().valueToTree(saved);
         ObjectNode b = ConfigLoader.mapper().valueToTree(given);
-        ((ObjectNode) a.path("training")).remove("epochs");
-        ((ObjectNode) b.path("training")).remove("epochs");
+        ((ObjectNode) a.path("training")).remove(RESUMABLE_LIMITS);
+        ((ObjectNode) b.path("training")).remove(RESUMABLE_LIMITS);
         if (!a.equals(b)) {
             for (var it = a.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
                 if (!a.get(key).equals(b.get(key))) {
                     throw new IllegalArgumentException("the config differs from " + run.config() + " in '" + key
-                            + "'; a resumed run keeps its config (only training.epochs may change)");
+                            + "'; a resumed run keeps its config (only training.epochs and training.max_time may change)");
                 }
             }
             throw new IllegalArgumentException("the config differs from " + run.config() + "; a resumed run keeps its config");
@@ -147,6 +157,9 @@ public final class Trainer {
         MetricsLog log = new MetricsLog(run.metrics());
         Checkpoints checkpoints = new Checkpoints(run.checkpoints(), t.checkpoints().keepLast());
         BestModelTracker tracker = new BestModelTracker(t.earlyStopping());
+        PlateauSchedule plateau = PlateauSchedule.of(t);
+        PlateauSchedule.restore(initial, network);
+        Budget budget = new Budget(t, initial.trainingSeconds());
 
         BatchIterator<?> raw = data.batches().train();
         for (int i = 0; i < initial.epoch(); i++) {
@@ -155,6 +168,7 @@ public final class Trainer {
         DataSetIterator train = limited(data.train(), config);
         int batches = (raw.numExamples() + t.batchSize() - 1) / t.batchSize();
         TrainingState state = initial;
+        String ending = null; // why training ended before the epoch ceiling, for the closing message
         boolean interrupted = false;
         boolean stoppedEarly = false;
         for (int epoch = initial.epoch(); epoch < t.epochs(); epoch++) {
@@ -162,22 +176,27 @@ public final class Trainer {
                 train.reset();
             }
             progress.epochStarted(epoch + 1, t.epochs(), batches, state.batch());
-            EpochRun epochRun = new EpochRun(config, state, checkpoints, metadata, network);
+            EpochRun epochRun = new EpochRun(config, state, checkpoints, metadata, network, budget);
             long started = System.nanoTime();
             boolean complete = strategy.fitEpoch(network, train, state.batch(), epochRun);
             double seconds = (System.nanoTime() - started) / 1e9;
-            state = epochRun.state;
-            if (!complete) {
+            state = epochRun.state.withTrainingSeconds(budget.spentSeconds());
+            boolean outOfTime = budget.exhausted();
+            if (!complete && !outOfTime) {
                 checkpoints.write(network, metadata, state);
                 progress.message("stopped at epoch " + (epoch + 1) + ", minibatch " + state.batch() + "; checkpoint written, resume with --resume "
                         + run.root());
                 interrupted = true;
                 break;
             }
-            network.incrementEpochCount();
+            if (complete) {
+                network.incrementEpochCount();
+                state = state.at(epoch + 1, 0, state.iterations());
+            }
+            // An epoch cut short by the time budget is still validated: its model may be the best one.
             Map<String, Double> validation = data.validation() == null ? Map.of()
                     : ModelEvaluator.evaluate(network, limited(data.validation(), config), config, metadata.preprocessing(), metadata.baselines()).metrics();
-            state = tracker.update(state.at(epoch + 1, 0, state.iterations()), epoch + 1, validation);
+            state = tracker.update(state, epoch + 1, validation);
             boolean improved = state.bestEpoch() == epoch + 1;
             if (improved) {
                 ModelFile.write(run.bestModel(), network, metadata, null);
@@ -188,8 +207,22 @@ public final class Trainer {
                 log.evaluation(epoch + 1, "validation", validation);
             }
             progress.epochFinished(summary);
+            if (plateau != null && !validation.isEmpty()) {
+                PlateauSchedule.Step step = plateau.afterEpoch(state, improved, network);
+                state = step.state();
+                if (step.message() != null) {
+                    progress.message(step.message());
+                }
+            }
             stoppedEarly = tracker.shouldStop(state);
-            boolean last = stoppedEarly || epoch + 1 == t.epochs();
+            if (stoppedEarly) {
+                ending = "early stopping after epoch " + (epoch + 1) + ": " + tracker.metricKey() + " has not improved for "
+                        + state.epochsWithoutImprovement() + " epochs (best at epoch " + state.bestEpoch() + ")";
+            } else if (outOfTime) {
+                ending = "time budget training.max_time=" + t.maxTime() + " reached " + (complete ? "at the end of epoch " + (epoch + 1)
+                        : "in epoch " + (epoch + 1) + " after minibatch " + state.batch()) + " (best at epoch " + state.bestEpoch() + ")";
+            }
+            boolean last = ending != null || epoch + 1 == t.epochs();
             if (last) {
                 state = state.asFinished();
             }
@@ -197,9 +230,8 @@ public final class Trainer {
             if (last || stop.requested() || (every > 0 && (epoch + 1) % every == 0)) {
                 checkpoints.write(network, metadata, state);
             }
-            if (stoppedEarly) {
-                progress.message("early stopping after epoch " + (epoch + 1) + ": " + tracker.metricKey() + " has not improved for "
-                        + state.epochsWithoutImprovement() + " epochs (best at epoch " + state.bestEpoch() + ")");
+            if (ending != null) {
+                progress.message(ending);
                 break;
             }
             if (stop.requested() && !last) {
@@ -216,6 +248,27 @@ public final class Trainer {
             return new TrainingResult(run, state, true, false, null, null);
         }
         return finalEvaluation(run, data, state, stoppedEarly, log, tracker.metricKey());
+    }
+
+    /** The wall-clock budget of {@code training.max_time}, counted over all resumes of a run. */
+    private final class Budget {
+        private final Duration limit;
+        private final double spentBefore;
+        private final long startMillis;
+
+        Budget(TrainingConfig t, double spentBefore) {
+            this.limit = t.maxTime() == null ? null : TimeBudget.parse(t.maxTime());
+            this.spentBefore = spentBefore;
+            this.startMillis = clock.millis();
+        }
+
+        double spentSeconds() {
+            return spentBefore + (clock.millis() - startMillis) / 1000.0;
+        }
+
+        boolean exhausted() {
+            return limit != null && spentSeconds() * 1000 >= limit.toMillis();
+        }
     }
 
     /** Scores the best model on the test split (else validation) and writes metrics and plots. */
@@ -249,18 +302,21 @@ public final class Trainer {
         return Double.NaN;
     }
 
-    /** Tracks one epoch's minibatches: loss, examples, stop requests and checkpoints by iteration. */
+    /** Tracks one epoch's minibatches: loss, examples, stop requests, the time budget and checkpoints by iteration. */
     private final class EpochRun implements TrainingStrategy.BatchListener {
         private final RnnkitConfig config;
         private final Checkpoints checkpoints;
         private final ModelMetadata metadata;
         private final MultiLayerNetwork network;
+        private final Budget budget;
         private TrainingState state;
         private double lossSum;
         private int losses;
         private long examples;
 
-        EpochRun(RnnkitConfig config, TrainingState state, Checkpoints checkpoints, ModelMetadata metadata, MultiLayerNetwork network) {
+        EpochRun(RnnkitConfig config, TrainingState state, Checkpoints checkpoints, ModelMetadata metadata, MultiLayerNetwork network,
+                 Budget budget) {
+            this.budget = budget;
             this.config = config;
             this.state = state;
             this.checkpoints = checkpoints;
@@ -284,12 +340,12 @@ public final class Trainer {
             int every = config.training().checkpoints().everyIterations();
             if (every > 0 && state.iterations() % every == 0) {
                 try {
-                    checkpoints.write(network, metadata, state);
+                    checkpoints.write(network, metadata, state.withTrainingSeconds(budget.spentSeconds()));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException("cannot write a checkpoint: " + e.getMessage(), e);
                 }
             }
-            return !stop.requested();
+            return !stop.requested() && !budget.exhausted();
         }
 
         double meanLoss() {

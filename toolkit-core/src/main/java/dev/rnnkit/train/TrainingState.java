@@ -17,17 +17,21 @@ import dev.rnnkit.modelfile.ModelFileException;
  * @param bestValue         the best watched validation value so far, or null
  * @param bestEpoch         the 1-based epoch of the best value, 0 if none
  * @param epochsWithoutImprovement epochs since the best value
- * @param finished          true once training is over (all epochs or an early stop)
+ * @param finished          true once training is over (all epochs, an early stop or the time budget)
+ * @param learningRate      the rate a plateau schedule has set, or null while it is the configured one
+ * @param epochsSinceRateChange plateau schedule: epochs without improvement since the rate last changed
+ * @param trainingSeconds   wall-clock seconds spent training so far (over all resumes), for {@code max_time}
  */
 public record TrainingState(int formatVersion, int epoch, int batch, long iterations, Double bestValue, int bestEpoch,
-                            int epochsWithoutImprovement, boolean finished) {
+                            int epochsWithoutImprovement, boolean finished, Double learningRate,
+                            int epochsSinceRateChange, double trainingSeconds) {
 
     /** The training-state format this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
 
     /** The state before the first minibatch. */
     public static TrainingState start() {
-        return new TrainingState(FORMAT_VERSION, 0, 0, 0, null, 0, 0, false);
+        return new TrainingState(FORMAT_VERSION, 0, 0, 0, null, 0, 0, false, null, 0, 0);
     }
 
     /** As JSON text. */
@@ -53,16 +57,36 @@ public record TrainingState(int formatVersion, int epoch, int batch, long iterat
 
     /** A copy at a new position. */
     public TrainingState at(int newEpoch, int newBatch, long newIterations) {
-        return new TrainingState(formatVersion, newEpoch, newBatch, newIterations, bestValue, bestEpoch, epochsWithoutImprovement, finished);
+        return new TrainingState(formatVersion, newEpoch, newBatch, newIterations, bestValue, bestEpoch, epochsWithoutImprovement,
+                finished, learningRate, epochsSinceRateChange, trainingSeconds);
     }
 
     /** A copy with new best-value bookkeeping. */
     public TrainingState withBest(Double value, int epochOfBest, int withoutImprovement) {
-        return new TrainingState(formatVersion, epoch, batch, iterations, value, epochOfBest, withoutImprovement, finished);
+        return new TrainingState(formatVersion, epoch, batch, iterations, value, epochOfBest, withoutImprovement, finished,
+                learningRate, epochsSinceRateChange, trainingSeconds);
+    }
+
+    /** A copy with new plateau-schedule bookkeeping. */
+    public TrainingState withRate(Double rate, int sinceChange) {
+        return new TrainingState(formatVersion, epoch, batch, iterations, bestValue, bestEpoch, epochsWithoutImprovement, finished,
+                rate, sinceChange, trainingSeconds);
+    }
+
+    /** A copy with the training time so far. */
+    public TrainingState withTrainingSeconds(double seconds) {
+        return new TrainingState(formatVersion, epoch, batch, iterations, bestValue, bestEpoch, epochsWithoutImprovement, finished,
+                learningRate, epochsSinceRateChange, seconds);
+    }
+
+    /** A copy marked as finished or not. */
+    public TrainingState withFinished(boolean done) {
+        return new TrainingState(formatVersion, epoch, batch, iterations, bestValue, bestEpoch, epochsWithoutImprovement, done,
+                learningRate, epochsSinceRateChange, trainingSeconds);
     }
 
     /** A copy marked as finished. */
     public TrainingState asFinished() {
-        return new TrainingState(formatVersion, epoch, batch, iterations, bestValue, bestEpoch, epochsWithoutImprovement, true);
+        return withFinished(true);
     }
 }
