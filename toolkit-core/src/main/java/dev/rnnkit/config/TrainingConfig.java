@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param checkpoints       when resumable checkpoints are written; default every epoch, keeping 3
  * @param maxBatches        stop every epoch and every evaluation after this many minibatches (smoke runs,
  *                          quick experiments); default no limit
+ * @param maxBatchTokens    split a minibatch whose padded size (examples × longest example) exceeds this many
+ *                          tokens; default no limit
  */
 public record TrainingConfig(
         @JsonPropertyDescription("Examples per minibatch; default 32")
@@ -37,7 +39,11 @@ public record TrainingConfig(
         @JsonPropertyDescription("When resumable checkpoints are written and how many are kept")
         CheckpointConfig checkpoints,
         @JsonPropertyDescription("Stop every epoch and every evaluation after this many minibatches (smoke runs, quick experiments); default no limit")
-        Integer maxBatches) {
+        Integer maxBatches,
+        @JsonPropertyDescription("Split a minibatch whose padded size (examples × longest example, in tokens) exceeds this, "
+                + "as fairseq's --max-tokens, so that long documents fit in memory; no example is dropped, and one longer "
+                + "than this forms a batch of its own (text, tagging and seq2seq data); default no limit")
+        Integer maxBatchTokens) {
 
     public TrainingConfig {
         batchSize = batchSize == null ? 32 : batchSize;
@@ -53,6 +59,6 @@ public record TrainingConfig(
 
     /** All defaults. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(null, null, null, null, null, null, null, null, null, null);
+        return new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 }
