@@ -215,6 +215,7 @@ public final class ConfigValidator {
         between("training.batch_size", t.batchSize(), 1, 1_000_000);
         between("training.epochs", t.epochs(), 1, 1_000_000);
         atLeast("training.max_batches", t.maxBatches(), 1);
+        checkMaxBatchTokens(c);
         nonNegative("training.l2", t.l2());
         nonNegative("training.weight_decay", t.weightDecay());
         if (t.gradientClipping().threshold() <= 0) {
@@ -252,6 +253,24 @@ public final class ConfigValidator {
         atLeast("training.checkpoints.every_epochs", k.everyEpochs(), 0);
         atLeast("training.checkpoints.every_iterations", k.everyIterations(), 0);
         atLeast("training.checkpoints.keep_last", k.keepLast(), 1);
+    }
+
+    private void checkMaxBatchTokens(RnnkitConfig c) {
+        Integer max = c.training().maxBatchTokens();
+        if (max == null) {
+            return;
+        }
+        if (max < 1) {
+            fail("training.max_batch_tokens", "must be > 0 (padded tokens per minibatch), got " + max);
+        }
+        if (c.input() == null || c.output() == null || c.output().type() == null) {
+            return;
+        }
+        // Windows and generation sequences all have one length, so batch_size alone bounds them; a cap would do nothing.
+        DataFamily.of(c.input().type(), c.output().type())
+                .filter(f -> f == DataFamily.TIME_SERIES || f == DataFamily.GENERATION)
+                .ifPresent(f -> fail("training.max_batch_tokens", "applies to text classification, tagging and seq2seq data, whose "
+                        + "examples differ in length; " + f.yamlName() + " examples all have the same length, so lower batch_size instead"));
     }
 
     private void checkEarlyStopping(RnnkitConfig c) {
@@ -439,6 +458,9 @@ public final class ConfigValidator {
     private void checkTextData(TextDataConfig t) {
         checkDelimitedFile("data.text", t.delimiter(), t.quote(), t.maxLength(), t.header(),
                 "text_column", t.textColumn(), "label_column", t.labelColumn());
+        if (t.truncation() != null && t.maxLength() == null) {
+            fail("data.text.truncation", "needs data.text.max_length: without a length limit no tokens are cut off");
+        }
     }
 
     private void checkSeq2SeqData(RnnkitConfig c) {

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  *                          quick experiments); default no limit
  * @param maxTime           a wall-clock budget for training, e.g. {@code 30m} or {@code 1h30m}
  *                          ({@link TimeBudget}); default none
+ * @param maxBatchTokens    split a minibatch whose padded size (examples × longest example) exceeds this many
+ *                          tokens; default no limit
  */
 public record TrainingConfig(
         @JsonPropertyDescription("Examples per minibatch; default 32")
@@ -43,7 +45,11 @@ public record TrainingConfig(
         @JsonPropertyDescription("Stop every epoch and every evaluation after this many minibatches (smoke runs, quick experiments); default no limit")
         Integer maxBatches,
         @JsonPropertyDescription("Wall-clock budget for training, e.g. 90s, 30m, 2h or 1h30m: training stops after the minibatch that reaches it, keeps the best model and evaluates it; default none")
-        String maxTime) {
+        String maxTime,
+        @JsonPropertyDescription("Split a minibatch whose padded size (examples × longest example, in tokens) exceeds this, "
+                + "as fairseq's --max-tokens, so that long documents fit in memory; no example is dropped, and one longer "
+                + "than this forms a batch of its own (text, tagging and seq2seq data); default no limit")
+        Integer maxBatchTokens) {
 
     /** The epoch ceiling when there is validation data (early stopping ends training sooner). */
     public static final int DEFAULT_EPOCHS_WITH_VALIDATION = 100;
@@ -82,7 +88,7 @@ public record TrainingConfig(
             return this;
         }
         return new TrainingConfig(batchSize, e, optimizer, l2, weightDecay, gradientClipping, tbpttLength, stopping,
-                checkpoints, maxBatches, maxTime);
+                checkpoints, maxBatches, maxTime, maxBatchTokens);
     }
 
     /** Whether early stopping can end training before {@link #epochs()}. */
@@ -92,6 +98,6 @@ public record TrainingConfig(
 
     /** All defaults. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -18,6 +18,9 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * within pools of {@value #POOL_BATCHES} batches, cut into batches, and the batches shuffled, so each batch
  * holds examples of similar length and little padding while epochs still differ.
  *
+ * <p>With a {@link TokenCap} a minibatch whose padded size would exceed the cap is split, in order, into smaller
+ * ones, so that batches of long documents fit in memory; without one the batches are exactly those above.
+ *
  * @param <E> one encoded example
  */
 public final class BatchIterator<E> implements DataSetIterator {
@@ -33,6 +36,7 @@ public final class BatchIterator<E> implements DataSetIterator {
     private final int inputColumns;
     private final int totalOutcomes;
     private final WordDropout wordDropout;
+    private final TokenCap<? super E> tokenCap;
     private List<List<E>> batches;
     private int cursor;
     private int epoch = -1;
@@ -54,7 +58,19 @@ public final class BatchIterator<E> implements DataSetIterator {
      */
     public BatchIterator(List<E> examples, int batchSize, Function<List<E>, DataSet> encoder,
                          ToIntFunction<E> length, Random random, int inputColumns, int totalOutcomes, WordDropout wordDropout) {
+        this(examples, batchSize, encoder, length, random, inputColumns, totalOutcomes, wordDropout, null);
+    }
+
+    /**
+     * @param length      example length for bucketing, or null to keep batches in (shuffled) order
+     * @param random      the shuffling source, or null to keep the examples in file order
+     * @param wordDropout applied to each minibatch's features, or null for none (training batches only)
+     * @param tokenCap    splits minibatches over a padded-token budget, or null for none
+     */
+    public BatchIterator(List<E> examples, int batchSize, Function<List<E>, DataSet> encoder, ToIntFunction<E> length,
+                         Random random, int inputColumns, int totalOutcomes, WordDropout wordDropout, TokenCap<? super E> tokenCap) {
         this.wordDropout = wordDropout;
+        this.tokenCap = tokenCap;
         this.examples = List.copyOf(examples);
         this.batchSize = batchSize;
         this.encoder = encoder;
@@ -75,6 +91,14 @@ public final class BatchIterator<E> implements DataSetIterator {
         return examples;
     }
 
+    /**
+     * The number of minibatches in the current pass. Without a token cap it is ceil(examples / batch size); with one
+     * it can be larger and, when bucketing, differ between epochs, so read it after each {@link #reset}.
+     */
+    public int batchCount() {
+        return batches.size();
+    }
+
     private List<List<E>> planBatches() {
         List<E> order = new ArrayList<>(examples);
         if (random != null) {
@@ -88,12 +112,54 @@ public final class BatchIterator<E> implements DataSetIterator {
         }
         List<List<E>> out = new ArrayList<>();
         for (int from = 0; from < order.size(); from += batchSize) {
-            out.add(order.subList(from, Math.min(order.size(), from + batchSize)));
+            List<E> batch = order.subList(from, Math.min(order.size(), from + batchSize));
+            if (tokenCap == null) {
+                out.add(batch);
+            } else {
+                tokenCap.split(batch, out);
+            }
         }
         if (random != null && length != null) {
             Collections.shuffle(out, random);
         }
         return out;
+    }
+
+    /**
+     * A limit on the padded tokens of one minibatch (examples × the longest example's length), as fairseq's
+     * {@code --max-tokens}: it bounds the memory of batches of long documents.
+     *
+     * @param maxTokens the most padded tokens per minibatch, at least 1
+     * @param length    an example's length in steps
+     * @param <E>       one encoded example
+     */
+    public record TokenCap<E>(int maxTokens, ToIntFunction<? super E> length) {
+
+        public TokenCap {
+            if (maxTokens < 1) {
+                throw new IllegalArgumentException("maxTokens must be >= 1, got " + maxTokens);
+            }
+        }
+
+        /**
+         * Appends {@code batch} to {@code out} cut, in order, into the fewest consecutive runs that keep within the cap
+         * (greedily: a run grows until the next example would push it over); an example longer than the cap alone
+         * forms a run of one, so that no example is ever dropped.
+         */
+        <T extends E> void split(List<T> batch, List<List<T>> out) {
+            int start = 0;
+            long longest = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                long longer = Math.max(longest, length.applyAsInt(batch.get(i)));
+                if (i > start && (i - start + 1) * longer > maxTokens) {
+                    out.add(batch.subList(start, i));
+                    start = i;
+                    longer = length.applyAsInt(batch.get(i));
+                }
+                longest = longer;
+            }
+            out.add(batch.subList(start, batch.size()));
+        }
     }
 
     @Override

@@ -59,11 +59,23 @@ public final class DataPipelines {
         java.util.Random random = config.data().shuffle() ? new java.util.Random(config.seed()) : null;
         double rate = config.input().wordDropout();
         WordDropout wordDropout = rate > 0 ? new WordDropout(rate, config.seed()) : null;
+        BatchIterator.TokenCap<E> cap = tokenCap(config, length);
         BatchIterator<E> train = new BatchIterator<>(examples.train(), batch, encoder, bucket ? length : null, random, inputColumns,
-                totalOutcomes, wordDropout);
+                totalOutcomes, wordDropout, cap);
         return new SplitBatches(train,
-                examples.validation() == null ? null : new BatchIterator<>(examples.validation(), batch, encoder, length, null, inputColumns, totalOutcomes),
-                examples.test() == null ? null : new BatchIterator<>(examples.test(), batch, encoder, length, null, inputColumns, totalOutcomes));
+                examples.validation() == null ? null
+                        : new BatchIterator<>(examples.validation(), batch, encoder, length, null, inputColumns, totalOutcomes, null, cap),
+                examples.test() == null ? null
+                        : new BatchIterator<>(examples.test(), batch, encoder, length, null, inputColumns, totalOutcomes, null, cap));
+    }
+
+    /**
+     * The {@code training.max_batch_tokens} cap, or null when it is unset or examples have no length (fixed-length
+     * windows, which {@code batch_size} alone bounds).
+     */
+    private static <E> BatchIterator.TokenCap<E> tokenCap(RnnkitConfig config, java.util.function.ToIntFunction<E> length) {
+        Integer max = config.training().maxBatchTokens();
+        return max == null || length == null ? null : new BatchIterator.TokenCap<>(max, length);
     }
 
     /**
@@ -100,7 +112,7 @@ public final class DataPipelines {
         }
         org.nd4j.linalg.dataset.DataSet first = encoder.apply(examples.subList(0, 1));
         return new BatchIterator<>(examples, config.training().batchSize(), encoder, length, null,
-                (int) first.getFeatures().size(1), (int) first.getLabels().size(1));
+                (int) first.getFeatures().size(1), (int) first.getLabels().size(1), null, tokenCap(config, length));
     }
 
     /**

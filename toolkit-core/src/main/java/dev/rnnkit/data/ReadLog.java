@@ -1,10 +1,13 @@
 package dev.rnnkit.data;
 
 import dev.rnnkit.config.DataConfig;
+import dev.rnnkit.config.Truncation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Applies {@code data.on_error} to malformed rows while counting what was read.
@@ -51,6 +54,26 @@ public final class ReadLog {
     /** Adds a printable fact to the summary. */
     public void note(String note) {
         notes.add(note);
+    }
+
+    /**
+     * Notes how many examples of each split lost tokens to {@code max_length}, e.g.
+     * {@code truncated to 64 tokens (head): 312 of 67,349 training examples, 5 of 872 validation}.
+     */
+    public <E> void noteTruncated(int maxLength, Truncation side, Splits<E> examples, Predicate<E> truncated) {
+        StringBuilder sb = new StringBuilder("truncated to " + maxLength + " tokens (" + side.yamlName() + "): ");
+        sb.append(countOf(examples.train(), truncated)).append(" training examples");
+        if (examples.validation() != null) {
+            sb.append(", ").append(countOf(examples.validation(), truncated)).append(" validation");
+        }
+        if (examples.test() != null) {
+            sb.append(", ").append(countOf(examples.test(), truncated)).append(" test");
+        }
+        note(sb.toString());
+    }
+
+    private static <E> String countOf(List<E> part, Predicate<E> truncated) {
+        return String.format(Locale.ROOT, "%,d of %,d", part.stream().filter(truncated).count(), part.size());
     }
 
     /** The summary so far, with the example counts of each split. */

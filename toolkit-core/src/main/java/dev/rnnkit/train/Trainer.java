@@ -166,7 +166,6 @@ public final class Trainer {
             raw.reset(); // epoch k trains on the (k+1)-th shuffle of the seeded generator, as in an uninterrupted run
         }
         DataSetIterator train = limited(data.train(), config);
-        int batches = (raw.numExamples() + t.batchSize() - 1) / t.batchSize();
         TrainingState state = initial;
         String ending = null; // why training ended before the epoch ceiling, for the closing message
         boolean interrupted = false;
@@ -175,7 +174,7 @@ public final class Trainer {
             if (epoch > initial.epoch()) {
                 train.reset();
             }
-            progress.epochStarted(epoch + 1, t.epochs(), batches, state.batch());
+            progress.epochStarted(epoch + 1, t.epochs(), raw.batchCount(), state.batch()); // after reset: the plan of this epoch
             EpochRun epochRun = new EpochRun(config, state, checkpoints, metadata, network, budget);
             long started = System.nanoTime();
             boolean complete = strategy.fitEpoch(network, train, state.batch(), epochRun);

@@ -71,6 +71,7 @@ class ConfigValidatorTest {
         zero learning rate     | 'learning_rate: 0.01'       | 'learning_rate: 0'              | test.yaml:15: training.optimizer.learning_rate: must be in (0, 10], got 0.0
         step schedule half set | 'learning_rate: 0.01}'      | 'learning_rate: 0.01, schedule: {type: step, decay_rate: 0.5}}' | test.yaml:15: training.optimizer.schedule.decay_steps: is required for a step schedule
         tbptt on many-to-one   | '  epochs: 2'               | '  epochs: 2\\n  tbptt_length: 20' | test.yaml:15: training.tbptt_length: truncated BPTT needs labels at every step, which output.type classification does not have; use 0
+        zero max batch tokens  | '  epochs: 2'               | '  epochs: 2\\n  max_batch_tokens: 0' | test.yaml:15: training.max_batch_tokens: must be > 0 (padded tokens per minibatch), got 0
         embedding size on dense| '  type: embedding'         | '  type: dense'                 | test.yaml:4: input.vocab_size: applies to embedding and one_hot input only
         unknown optimizer      | '{type: adam'               | '{type: adamm'                  | test.yaml:15: training.optimizer.type: unknown value 'adamm' (did you mean 'adam'?); expected one of adam, sgd, rmsprop, adagrad, adadelta, nadam, adamax
         list where map expected| '  epochs: 2'               | '  epochs: [2]'                 | test.yaml:14: training.epochs: expected a whole number, got a list

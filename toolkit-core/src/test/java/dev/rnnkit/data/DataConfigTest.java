@@ -12,6 +12,7 @@ import dev.rnnkit.config.DataFamily;
 import dev.rnnkit.config.InputType;
 import dev.rnnkit.config.OutputType;
 import dev.rnnkit.config.RnnkitConfig;
+import dev.rnnkit.config.Truncation;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,26 @@ class DataConfigTest {
                 errors(DATES.replace("output_length: 11", "output_length: 1")));
         assertEquals(List.of("c.yaml:10: data.seq2seq: applies to the seq2seq pipeline; this config reads text_classification data (use data.text)"),
                 errors(SST2 + "  seq2seq: {max_length: 3}\n"));
+    }
+
+    @Test
+    void truncationSideBindsAndNeedsMaxLength() throws ConfigException {
+        assertEquals(null, parse(SST2).data().text().truncation());
+        assertEquals(Truncation.HEAD_TAIL,
+                parse(SST2.replace("max_length: 64}", "max_length: 64, truncation: head_tail}")).data().text().truncation());
+        assertEquals(List.of("c.yaml:9: data.text.truncation: needs data.text.max_length: without a length limit no tokens are cut off"),
+                errors(SST2.replace("max_length: 64}", "truncation: tail}")));
+        assertEquals(List.of("c.yaml:9: data.text.truncation: unknown value 'middle'; expected one of head, tail, head_tail"),
+                errors(SST2.replace("max_length: 64}", "max_length: 64, truncation: middle}")));
+    }
+
+    @Test
+    void maxBatchTokensIsForExamplesOfDifferentLengths() throws ConfigException {
+        assertEquals(512, parse(SST2 + "training: {max_batch_tokens: 512}\n").training().maxBatchTokens());
+        assertEquals(null, parse(SST2).training().maxBatchTokens());
+        assertEquals(List.of("c.yaml:12: training.max_batch_tokens: applies to text classification, tagging and seq2seq data, whose "
+                        + "examples differ in length; time_series examples all have the same length, so lower batch_size instead"),
+                errors(TEMPERATURES + "training: {max_batch_tokens: 500}\n"));
     }
 
     @Test

@@ -3,10 +3,13 @@ package dev.rnnkit.data;
 import static dev.rnnkit.data.Fixtures.config;
 import static dev.rnnkit.data.Fixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rnnkit.config.Truncation;
 import dev.rnnkit.data.text.PretrainedEmbeddings;
+import dev.rnnkit.data.text.TextClassificationState;
 import dev.rnnkit.data.timeseries.TimeSeriesState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,6 +48,54 @@ class PreprocessingTest {
         assertEquals(List.of("neg", "pos"), restored.textClassification().decodeLabels(org.nd4j.linalg.factory.Nd4j.createFromArray(
                 new float[][]{{0.9f, 0.1f}, {0.2f, 0.8f}})));
         assertEquals(data.shape(), restored.shape());
+    }
+
+    @Test
+    void restoredArtefactTruncatesOnTheTrainingSideAndPredictionEncodesLikeTraining() throws IOException {
+        write(dir, "train.tsv", "sentence\tlabel\na b c d e f g\tpos\nb c\tneg\n");
+        PreparedData data = DataPipelines.prepare(config("""
+                input: {type: embedding}
+                output: {type: classification}
+                data: {train: train.tsv, shuffle: false, bucket_by_length: false, prefetch: 0, text: {max_length: 5, truncation: head_tail}}
+                """), dir);
+        Path file = dir.resolve("preprocessing.json");
+        data.artefact().save(file);
+        assertTrue(Files.readString(file).contains("\"truncation\" : \"head_tail\""));
+        TextClassificationState restored = Preprocessing.load(file).textClassification();
+        assertEquals(Truncation.HEAD_TAIL, restored.truncation());
+        DataSet trained = data.train().next();
+        DataSet predicted = restored.encode(List.of("a b c d e f g", "b c"));
+        assertEquals(trained.getFeatures(), predicted.getFeatures());
+        assertEquals(trained.getFeaturesMaskArray(), predicted.getFeaturesMaskArray());
+        Vocabulary v = restored.vocabulary();
+        // head 2 (a b) + tail 3 (e f g)
+        assertEquals(java.util.stream.Stream.of("a", "b", "e", "f", "g").map(w -> String.valueOf(v.id(w)))
+                .collect(java.util.stream.Collectors.joining(" ")), Fixtures.steps(predicted.getFeatures(), 0));
+    }
+
+    @Test
+    void artefactsWithoutATruncationSideKeepTheFirstTokens() throws IOException {
+        // Written before data.text.truncation existed; head artefacts are still written this way.
+        Files.writeString(dir.resolve("old.json"), """
+                {
+                  "format_version" : 1,
+                  "family" : "text_classification",
+                  "text_classification" : {
+                    "input_type" : "embedding",
+                    "output_type" : "classification",
+                    "tokenizer" : {"level" : "word", "lowercase" : true, "strip_punctuation" : false},
+                    "max_length" : 2,
+                    "vocabulary" : ["<pad>", "<unk>", "a", "b", "c"],
+                    "labels" : ["neg", "pos"]
+                  }
+                }
+                """);
+        TextClassificationState old = Preprocessing.load(dir.resolve("old.json")).textClassification();
+        assertEquals(Truncation.HEAD, old.truncation());
+        assertEquals("2 3", Fixtures.steps(old.encode(List.of("a b c")).getFeatures(), 0));
+        Preprocessing.of(old).save(dir.resolve("again.json"));
+        assertFalse(Files.readString(dir.resolve("again.json")).contains("truncation"));
+        assertEquals(Preprocessing.of(old), Preprocessing.load(dir.resolve("again.json")));
     }
 
     @Test

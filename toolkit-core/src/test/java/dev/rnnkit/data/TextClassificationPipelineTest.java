@@ -181,4 +181,47 @@ class TextClassificationPipelineTest {
         assertEquals("1 1 1 | 1 1 0", rows(b.getFeaturesMaskArray()));
         assertEquals("5 4 ; 0 1 ; 1 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0", steps(state.encode(List.of("GOOD film")).getFeatures(), 0));
     }
+
+    @Test
+    void tailTruncationKeepsTheLastTokensWithTheirOwnFeaturesAndIsCountedPerSplit() {
+        write(dir, "train.tsv", "sentence\tlabel\nGood EU film !\tpos\nbad IBM-5\tneg\n");
+        write(dir, "dev.tsv", "sentence\tlabel\nA good film\tpos\nbad\tneg\n");
+        PreparedData data = DataPipelines.prepare(config("""
+                input: {type: embedding, word_features: [casing]}
+                output: {type: classification}
+                data:
+                  train: train.tsv
+                  validation: dev.tsv
+                  shuffle: false
+                  bucket_by_length: false
+                  prefetch: 0
+                  tokenizer: {lowercase: true, strip_punctuation: true}
+                  text: {max_length: 2, truncation: tail}
+                """), dir);
+        DataSet b = data.train().next();
+        assertArrayEquals(new long[]{2, 9, 2}, b.getFeatures().shape());
+        // "Good EU film" keeps "EU film": all_upper then all_lower, each beside its own id.
+        assertEquals("3 4 ; 0 1 ; 1 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0", steps(b.getFeatures(), 0));
+        // "bad IBM5" is within the limit and untouched.
+        assertEquals("2 6 ; 1 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 1 ; 0 0 ; 0 0", steps(b.getFeatures(), 1));
+        assertEquals("truncated to 2 tokens (tail): 1 of 2 training examples, 1 of 2 validation",
+                data.summary().notes().get(data.summary().notes().size() - 1));
+    }
+
+    @Test
+    void truncationCountsAreGroupedAndListEveryPresentSplit() {
+        ReadLog log = new ReadLog(dev.rnnkit.config.DataConfig.OnError.FAIL);
+        List<Integer> train = java.util.stream.IntStream.range(0, 67_349).boxed().toList();
+        log.noteTruncated(64, dev.rnnkit.config.Truncation.HEAD, new Splits<>(train, List.of(1, 500, 2), List.of(1000)), i -> i < 312);
+        assertEquals(List.of("truncated to 64 tokens (head): 312 of 67,349 training examples, 2 of 3 validation, 0 of 1 test"),
+                log.summary(0, 0, 0).notes());
+    }
+
+    @Test
+    void withoutMaxLengthTheSummaryHasNoTruncationNote() {
+        write(dir, "train.tsv", TRAIN);
+        write(dir, "dev.tsv", "sentence\tlabel\ngood film !\t1\n");
+        assertTrue(DataPipelines.prepare(sst("embedding", COLUMNS), dir).summary().notes().stream()
+                .noneMatch(n -> n.startsWith("truncated")));
+    }
 }

@@ -32,8 +32,11 @@ public final class TextClassificationPipeline {
     record Row(String file, long line, String text, String label) {
     }
 
-    /** One encoded example: token ids, word-feature classes [feature][token], and a class index or a regression target. */
-    record Example(int[] ids, int[][] wordClasses, int label, float target) {
+    /**
+     * One encoded example: token ids, word-feature classes [feature][token], a class index or a regression target,
+     * and whether tokens were cut off to fit max_length (counted in the read summary).
+     */
+    record Example(int[] ids, int[][] wordClasses, int label, float target, boolean truncated) {
     }
 
     private TextClassificationPipeline() {
@@ -58,11 +61,14 @@ public final class TextClassificationPipeline {
         Vocabulary vocabulary = Vocabulary.ofTokens(counts, maxSize, d.vocabulary().minFreq());
         Vocabulary labels = regression ? null : Vocabulary.ofLabels(rows.train().stream().map(Row::label).toList());
         TextClassificationState state = new TextClassificationState(config.input().type(), config.output().type(),
-                d.tokenizer(), t.maxLength(), vocabulary, labels, config.input().wordFeatures());
+                d.tokenizer(), t.maxLength(), t.truncation(), vocabulary, labels, config.input().wordFeatures());
 
         Splits<Example> examples = rows.map(part -> encode(part, state, log));
         log.note("vocabulary: " + vocabulary.size() + " tokens (" + counts.size() + " distinct in training)"
                 + (labels == null ? "" : "; labels: " + String.join(", ", labels.entries())));
+        if (state.maxLength() != null) {
+            log.noteTruncated(state.maxLength(), state.truncation(), examples, Example::truncated);
+        }
         int classes = regression ? 1 : labels.size();
         var batches = DataPipelines.batches(examples, config, part -> toDataSet(part, state),
                 e -> e.ids().length, state.inputType() == dev.rnnkit.config.InputType.ONE_HOT ? vocabulary.size() : 1 + config.input().wordFeatureWidth(), classes);
@@ -108,14 +114,16 @@ public final class TextClassificationPipeline {
     private static List<Example> encode(List<Row> rows, TextClassificationState state, ReadLog log) {
         List<Example> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            int[] ids = state.encodeText(r.text());
+            List<String> tokens = state.tokens(r.text());
+            int[] ids = state.encodeTokens(tokens);
+            boolean truncated = state.truncates(tokens);
             if (ids.length == 0) {
                 log.reject(r.file(), r.line(), "empty text", "no tokens left after tokenization");
                 continue;
             }
             int[][] wordClasses = state.wordClasses(r.text(), ids.length);
             if (state.labels() == null) {
-                out.add(new Example(ids, wordClasses, -1, Float.parseFloat(r.label())));
+                out.add(new Example(ids, wordClasses, -1, Float.parseFloat(r.label()), truncated));
                 continue;
             }
             int label = state.labels().id(r.label());
@@ -124,7 +132,7 @@ public final class TextClassificationPipeline {
                         + String.join(", ", state.labels().entries()));
                 continue;
             }
-            out.add(new Example(ids, wordClasses, label, 0f));
+            out.add(new Example(ids, wordClasses, label, 0f, truncated));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rnnkit.config.InputType;
 import dev.rnnkit.config.OutputType;
 import dev.rnnkit.config.TokenizerConfig;
+import dev.rnnkit.config.Truncation;
 import dev.rnnkit.config.WordFeature;
 import dev.rnnkit.data.Tensors;
 import dev.rnnkit.data.Tokenizer;
@@ -22,34 +23,56 @@ import org.nd4j.linalg.dataset.DataSet;
  * @param outputType classification (labels [b, C]) or regression (labels [b, 1])
  * @param tokenizer  the tokenizer settings
  * @param maxLength  the truncation length, or null for none
+ * @param truncation which tokens of a longer text are kept; {@link Truncation#HEAD} when absent (artefacts from
+ *                   before it existed, which all kept the first tokens) and then left out of the JSON, so that
+ *                   head artefacts stay as they were
  * @param vocabulary the token vocabulary (0 = padding, 1 = unknown)
  * @param labels       the class names by index; null for regression
  * @param wordFeatures the word features computed from each word as written ({@code input.word_features});
  *                     empty, and then left out of the JSON, when there are none (artefacts from before they existed)
  */
 public record TextClassificationState(InputType inputType, OutputType outputType, TokenizerConfig tokenizer,
-                                      Integer maxLength, Vocabulary vocabulary, Vocabulary labels,
+                                      Integer maxLength,
+                                      @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = OmitHead.class) Truncation truncation,
+                                      Vocabulary vocabulary, Vocabulary labels,
                                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WordFeature> wordFeatures) {
 
     public TextClassificationState {
+        truncation = truncation == null ? Truncation.HEAD : truncation;
         wordFeatures = wordFeatures == null ? List.of() : List.copyOf(wordFeatures);
     }
 
-    /** The token ids of one text, truncated to {@code max_length}. */
+    /** The tokens of one text, before truncation. */
+    public List<String> tokens(String text) {
+        return new Tokenizer(tokenizer).tokenize(text);
+    }
+
+    /** Whether {@link #encodeText} drops tokens of a text with these {@link #tokens}. */
+    public boolean truncates(List<String> tokens) {
+        return maxLength != null && tokens.size() > maxLength;
+    }
+
+    /** The token ids of one text, truncated to {@code max_length} on the configured side. */
     public int[] encodeText(String text) {
-        return vocabulary.encode(new Tokenizer(tokenizer).tokenize(text), maxLength);
+        return encodeTokens(tokens(text));
+    }
+
+    /** The token ids of tokens from {@link #tokens}, truncated to {@code max_length} on the configured side. */
+    public int[] encodeTokens(List<String> tokens) {
+        return vocabulary.encode(truncation.keep(tokens, maxLength), null);
     }
 
     /**
-     * The word-feature classes {@code [feature][token]} of a text's first {@code length} tokens, computed from the
-     * words as written: tokenized like {@link #encodeText} but without lowercasing.
+     * The word-feature classes {@code [feature][token]} of the {@code length} tokens {@link #encodeText} keeps of a
+     * text, computed from the words as written: tokenized like {@link #encodeText} but without lowercasing.
      */
     public int[][] wordClasses(String text, int length) {
         if (wordFeatures.isEmpty()) {
             return new int[0][];
         }
         TokenizerConfig asWritten = new TokenizerConfig(tokenizer.level(), false, tokenizer.stripPunctuation());
-        return WordShapes.classes(wordFeatures, new Tokenizer(asWritten).tokenize(text), length);
+        // Truncated like the ids, so that each word's features stay beside its own id on the tail side too.
+        return WordShapes.classes(wordFeatures, truncation.keep(new Tokenizer(asWritten).tokenize(text), maxLength), length);
     }
 
     /** Features and features mask for raw texts (no labels), in the given order. */
@@ -82,6 +105,19 @@ public record TextClassificationState(InputType inputType, OutputType outputType
             out.add(labels.entry(i));
         }
         return out;
+    }
+
+    /** Leaves the default {@link Truncation#HEAD} out of the JSON (Jackson calls {@code equals} with the value). */
+    static final class OmitHead {
+        @Override
+        public boolean equals(Object value) {
+            return value == Truncation.HEAD;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 
     /** Sizes for the model builder. */
