@@ -128,4 +128,29 @@ class ModelCommandsTest {
         assertEquals(2, o.exit());
         assertEquals("rnnkit: " + missing + ": no such run directory\n", o.err());
     }
+
+    @Test
+    void seedsTrainOneRunPerSeedAndPrintTheSpread() throws IOException {
+        Path runs = dir.resolve("seeds");
+        Outcome o = execute("train", dir.resolve("cls.yaml").toString(), "--data-dir", dir.resolve("data").toString(), "--run-dir", runs.toString(),
+                "--seeds", "5,6", "--set", "training.epochs=1");
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.out().contains("cls: 2 seeds on validation"), o.out());
+        assertTrue(o.out().lines().anyMatch(l -> l.startsWith("accuracy ")), o.out());
+        assertTrue(Files.isRegularFile(runs.resolve("seed-5/model-best.zip")) && Files.isRegularFile(runs.resolve("seed-6/model-best.zip")));
+        assertTrue(Files.isRegularFile(runs.resolve("seeds.json")));
+    }
+
+    @Test
+    void badSeedsAreOneLineAndExit2() {
+        Outcome twice = execute("train", dir.resolve("cls.yaml").toString(), "--seeds", "5,5");
+        assertEquals(2, twice.exit());
+        assertEquals("rnnkit: --seeds: each seed once, got [5, 5]\n", twice.err());
+        Outcome notANumber = execute("train", dir.resolve("cls.yaml").toString(), "--seeds", "5,x");
+        assertEquals(2, notANumber.exit());
+        assertTrue(notANumber.err().startsWith("rnnkit: Invalid value for option '--seeds' (SEED): 'x' is not a long"), notANumber.err());
+        Outcome withResume = execute("train", dir.resolve("cls.yaml").toString(), "--seeds", "5,6", "--resume", dir.resolve("x").toString());
+        assertEquals(2, withResume.exit());
+        assertTrue(withResume.err().startsWith("rnnkit: --seeds starts new runs"), withResume.err());
+    }
 }
