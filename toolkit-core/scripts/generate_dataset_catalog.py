@@ -23,6 +23,8 @@ CONLL = ("kamalkraj/BERT-NER", "e5be564156f194f1becb0d82aeaf6e762d9eb9ed")
 CONLL_IOB1 = ("patverga/torch-ner-nlp-from-scratch", "e577320ee6ed7417137e5309d370d9274009cc2d")
 TIMESERIES = ("jbrownlee/Datasets", "d20fcb6402ae34e653d4513b00f39257bb37ed7f")
 RAP = ("Adib-Habbou/french-rap-lyrics-generator", "645d6a796c2ab2832b32b71298b1492397ef3d8a")
+MR = ("yoonkim/CNN_sentence", "23e0e1f7355705bb083043fda05c031b15acb38c")
+ETT = ("zhouhaoyi/ETDataset", "1d16c8f4f943005d613b5bc962e9eeb06058cf07")
 
 
 def tree(repo_commit):
@@ -38,6 +40,11 @@ def sources_conll(path):
     original = {"train.txt": "eng.train", "valid.txt": "eng.testa", "test.txt": "eng.testb"}[path]
     return [{"url": raw(*CONLL, "data/" + path)},
             {"url": raw(*CONLL_IOB1, "data/conll2003/" + original), "convert": "iob1-to-iob2"}]
+
+
+def sources_mr(path):
+    split = path.removesuffix(".tsv")  # each split is built from both class files, negative first
+    return [{"urls": [raw(*MR, "rt-polarity.neg"), raw(*MR, "rt-polarity.pos")], "convert": "rt-polarity-" + split}]
 
 
 DATASETS = [
@@ -82,6 +89,31 @@ DATASETS = [
         "homepages": [tree(RAP)],
         "files": None,  # every file under the data set's directory except SOURCE.md
         "sources": lambda path: [{"url": raw(*RAP, path)}],
+    },
+    {
+        "name": "mr",
+        "description": "MR movie-review sentence polarity (Pang & Lee 2005, v1.0): 5,331 negative and 5,331 "
+                       "positive Rotten Tomatoes snippets, lower-cased and tokenised, split deterministically "
+                       "(line i of each class file: test if i mod 10 = 0, validation if 1, else train; "
+                       "train 8,528 / validation 1,066 / test 1,068 rows; TSV sentence<TAB>label, 0 = negative, "
+                       "1 = positive, as SST-2). Same source as SST-2: do not train on one and test on the other.",
+        "licence": "Distributed by the authors for research use (Cornell movie-review data page); cite Pang & Lee "
+                   "(2005). Origin repository has no licence file.",
+        "homepages": ["https://www.cs.cornell.edu/people/pabo/movie-review-data/", tree(MR)],
+        "files": ["train.tsv", "validation.tsv", "test.tsv"],
+        "sources": sources_mr,
+    },
+    {
+        "name": "ett",
+        "description": "ETTh2, Electricity Transformer Temperature, station 2, hourly (2016-07-01 to 2018-06-26; "
+                       "17,420 rows; CSV date,HUFL,HULL,MUFL,MULL,LUFL,LULL,OT, target OT = oil temperature). "
+                       "Canonical 12/4/4-month split: train rows [0, 8640), validation [8640, 11520), "
+                       "test [11520, 14400), later rows unused.",
+        "licence": "CC BY-ND 4.0 (licence of the origin repository); the file is an unmodified copy. "
+                   "Cite Zhou et al. (2021), Informer, AAAI.",
+        "homepages": [tree(ETT)],
+        "files": ["ETTh2.csv"],
+        "sources": lambda path: [{"url": raw(*ETT, "ETT-small/" + path)}],
     },
 ]
 

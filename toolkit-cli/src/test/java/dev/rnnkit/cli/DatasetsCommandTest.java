@@ -52,6 +52,8 @@ class DatasetsCommandTest {
                 "conll2003        3   4.6 MiB  no       -",
                 "timeseries       7   2.0 MiB  1/7      " + tmp.resolve("timeseries"),
                 "french-rap     124  18.2 MiB  no       -",
+                "mr               3   1.2 MiB  no       -",
+                "ett              1   2.3 MiB  no       -",
                 ""), out.toString());
     }
 

@@ -22,7 +22,7 @@ import java.util.Set;
  *
  * <p>The bundled catalogue ({@value #RESOURCE}) lists the data sets of the examples; tests and users can
  * read their own with {@link #read(Path)}. Format: {@code {"datasets": [{name, description, licence,
- * homepages, files: [{path, size, sha256, sources: [{url, convert}]}]}]}}.
+ * homepages, files: [{path, size, sha256, sources: [{url | urls, convert}]}]}]}}.
  */
 public final class DatasetCatalog {
 

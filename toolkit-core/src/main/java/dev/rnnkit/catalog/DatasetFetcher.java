@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>For each file: skip it if the target already has the right checksum; else copy it from the mirror
  * ({@code <mirror>/<name>/<path>}) if the copy there has the right checksum; else download each source in
- * turn (one retry on transient failures: I/O errors, HTTP 408/429/5xx, short bodies), convert it and check
+ * turn (all of its original files; one retry on transient failures: I/O errors, HTTP 408/429/5xx, short bodies), convert it and check
  * the checksum. A transfer that delivers nothing for the timeout counts as a transient failure. Every write goes to a temporary file next to the target that is moved into place with
  * {@code ATOMIC_MOVE} only after its checksum matched, and is deleted on failure or JVM exit; so the target
  * path holds a verified file or nothing.
@@ -95,7 +95,7 @@ public final class DatasetFetcher {
             Files.createDirectories(target.getParent());
             if (mirrorCopy.isPresent() && Files.isRegularFile(mirrorCopy.get())) {
                 try {
-                    install(mirrorCopy.get(), FileConverters.named(FileSource.IDENTITY), target, file.sha256());
+                    install(List.of(mirrorCopy.get()), FileConverters.named(FileSource.IDENTITY), target, file.sha256());
                     return new FileResult(label, Outcome.COPIED_FROM_MIRROR, mirrorCopy.get().toString());
                 } catch (FetchFailure e) {
                     listener.warning(label + ": mirror copy " + mirrorCopy.get() + " has " + e.getMessage()
@@ -105,11 +105,11 @@ public final class DatasetFetcher {
             String problem = null;
             for (FileSource source : file.sources()) {
                 if (problem != null) {
-                    listener.warning(label + ": " + problem + "; trying " + source.url());
+                    listener.warning(label + ": " + problem + "; trying " + source.describe());
                 }
                 try {
                     fetchSource(label, file, source, target, listener);
-                    return new FileResult(label, Outcome.DOWNLOADED, source.url()
+                    return new FileResult(label, Outcome.DOWNLOADED, source.describe()
                             + (source.convert().equals(FileSource.IDENTITY) ? "" : ", converted " + source.convert()));
                 } catch (FetchFailure e) {
                     problem = e.getMessage();
@@ -124,27 +124,42 @@ public final class DatasetFetcher {
     private void fetchSource(String label, DatasetFile file, FileSource source, Path target, FetchListener listener)
             throws IOException, FetchFailure {
         FileConverter converter = FileConverters.named(source.convert());
-        if ("file".equalsIgnoreCase(source.uri().getScheme())) {
-            install(Path.of(source.uri()), converter, target, file.sha256());
-            return;
-        }
-        Path download = tempNextTo(target);
+        List<URI> uris = source.uris();
+        List<Path> inputs = new ArrayList<>();
+        List<Path> downloads = new ArrayList<>();
         try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    download(label, source.uri(), file.size(), download, listener);
-                    break;
-                } catch (FetchFailure e) {
-                    if (!e.transientFailure || attempt == ATTEMPTS) {
-                        throw e;
-                    }
-                    listener.warning(label + ": " + e.getMessage() + "; retrying");
-                    pause(retryDelay);
+            for (URI uri : uris) {
+                if ("file".equalsIgnoreCase(uri.getScheme())) {
+                    inputs.add(Path.of(uri));
+                    continue;
                 }
+                Path download = tempNextTo(target);
+                downloads.add(download);
+                // The target's size only estimates a download that is the whole target.
+                downloadWithRetry(label, uri, uris.size() == 1 ? file.size() : -1, download, listener);
+                inputs.add(download);
             }
-            install(download, converter, target, file.sha256());
+            install(inputs, converter, target, file.sha256());
         } finally {
-            Files.deleteIfExists(download);
+            for (Path download : downloads) {
+                Files.deleteIfExists(download);
+            }
+        }
+    }
+
+    private void downloadWithRetry(String label, URI uri, long expectedSize, Path into, FetchListener listener)
+            throws IOException, FetchFailure {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                download(label, uri, expectedSize, into, listener);
+                return;
+            } catch (FetchFailure e) {
+                if (!e.transientFailure || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                listener.warning(label + ": " + e.getMessage() + "; retrying");
+                pause(retryDelay);
+            }
         }
     }
 
@@ -157,12 +172,12 @@ public final class DatasetFetcher {
         }
     }
 
-    /** Converts {@code input} into a temp file next to {@code target}, checks it and moves it into place. */
-    private static void install(Path input, FileConverter converter, Path target, String sha256)
+    /** Converts {@code inputs} into a temp file next to {@code target}, checks it and moves it into place. */
+    private static void install(List<Path> inputs, FileConverter converter, Path target, String sha256)
             throws IOException, FetchFailure {
         Path converted = tempNextTo(target);
         try {
-            converter.convert(input, converted);
+            converter.convert(inputs, converted);
             String got = Sha256.of(converted);
             if (!got.equals(sha256)) {
                 throw new FetchFailure(mismatch(sha256, got), false);

@@ -2,6 +2,7 @@ package dev.rnnkit.catalog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -11,7 +12,10 @@ public final class FileConverters {
 
     private static final Map<String, FileConverter> BY_NAME = new TreeMap<>(Map.<String, FileConverter>of(
             FileSource.IDENTITY, FileConverters::copy,
-            "iob1-to-iob2", new Iob1ToIob2Converter()));
+            "iob1-to-iob2", new Iob1ToIob2Converter(),
+            "rt-polarity-train", new RtPolaritySplitConverter(RtPolaritySplitConverter.Split.TRAIN),
+            "rt-polarity-validation", new RtPolaritySplitConverter(RtPolaritySplitConverter.Split.VALIDATION),
+            "rt-polarity-test", new RtPolaritySplitConverter(RtPolaritySplitConverter.Split.TEST)));
 
     private FileConverters() {
     }
@@ -30,10 +34,10 @@ public final class FileConverters {
         return BY_NAME.keySet();
     }
 
-    /** Copies the bytes into the existing target, which keeps the target's (not the source's) permissions. */
-    private static void copy(Path source, Path target) throws java.io.IOException {
+    /** Copies the one download into the existing target, which keeps the target's (not the source's) permissions. */
+    private static void copy(List<Path> sources, Path target) throws java.io.IOException {
         try (java.io.OutputStream out = Files.newOutputStream(target)) {
-            Files.copy(source, out);
+            Files.copy(sources.get(0), out);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Rewrites CoNLL-2003 tag columns from IOB1 to IOB2, byte for byte otherwise.
@@ -20,9 +21,9 @@ final class Iob1ToIob2Converter implements FileConverter {
     private static final int FIRST_TAG_COLUMN = 2;
 
     @Override
-    public void convert(Path source, Path target) throws IOException {
+    public void convert(List<Path> sources, Path target) throws IOException {
         // ISO-8859-1 maps bytes 1:1 to chars, so any input survives unchanged apart from the tags.
-        String text = Files.readString(source, StandardCharsets.ISO_8859_1);
+        String text = Files.readString(sources.get(0), StandardCharsets.ISO_8859_1);
         Files.writeString(target, convertText(text), StandardCharsets.ISO_8859_1);
     }
 

@@ -17,8 +17,8 @@ class DatasetCatalogTest {
     private final DatasetCatalog bundled = DatasetCatalog.bundled();
 
     @Test
-    void bundledCatalogueListsTheFourExampleDatasets() {
-        assertEquals(List.of("sst2", "conll2003", "timeseries", "french-rap"), bundled.names());
+    void bundledCatalogueListsTheExampleDatasets() {
+        assertEquals(List.of("sst2", "conll2003", "timeseries", "french-rap", "mr", "ett"), bundled.names());
     }
 
     @Test
@@ -31,6 +31,8 @@ class DatasetCatalogTest {
         assertEquals(124, rap.size());
         assertEquals(123, rap.stream().filter(p -> p.startsWith("french_rap_lyrics/") && p.endsWith(".txt")).count());
         assertTrue(rap.contains("rappers.txt"));
+        assertEquals(List.of("train.tsv", "validation.tsv", "test.tsv"), paths("mr"));
+        assertEquals(List.of("ETTh2.csv"), paths("ett"));
     }
 
     @Test
@@ -40,10 +42,11 @@ class DatasetCatalogTest {
             for (DatasetFile f : d.files()) {
                 assertTrue(f.sha256().matches("[0-9a-f]{64}"), d.label(f));
                 assertTrue(f.size() > 0, d.label(f));
-                URI first = f.sources().get(0).uri();
-                assertEquals("https", first.getScheme(), d.label(f));
-                assertEquals("raw.githubusercontent.com", first.getHost(), d.label(f));
-                assertTrue(first.getPath().matches("/[^/]+/[^/]+/[0-9a-f]{40}/.+"), first.toString());
+                for (URI uri : f.sources().get(0).uris()) {
+                    assertEquals("https", uri.getScheme(), d.label(f));
+                    assertEquals("raw.githubusercontent.com", uri.getHost(), d.label(f));
+                    assertTrue(uri.getPath().matches("/[^/]+/[^/]+/[0-9a-f]{40}/.+"), uri.toString());
+                }
             }
         }
     }
@@ -51,20 +54,31 @@ class DatasetCatalogTest {
     @Test
     void glueTrainIsTakenFromTrainFullAndConllFallsBackToConvertedOriginals() {
         DatasetFile train = bundled.require("sst2").file("train.tsv").orElseThrow();
-        assertTrue(train.sources().get(0).url().endsWith("/glue_data/SST-2/train_full.tsv"));
+        assertTrue(train.sources().get(0).urls().get(0).endsWith("/glue_data/SST-2/train_full.tsv"));
         DatasetFile conll = bundled.require("conll2003").file("valid.txt").orElseThrow();
         assertEquals(2, conll.sources().size());
         assertEquals("identity", conll.sources().get(0).convert());
         assertEquals("iob1-to-iob2", conll.sources().get(1).convert());
-        assertTrue(conll.sources().get(1).url().endsWith("/data/conll2003/eng.testa"));
+        assertTrue(conll.sources().get(1).urls().get(0).endsWith("/data/conll2003/eng.testa"));
+    }
+
+    @Test
+    void mrSplitsAreBuiltFromBothClassFilesNegativeFirst() {
+        for (String split : List.of("train", "validation", "test")) {
+            FileSource source = bundled.require("mr").file(split + ".tsv").orElseThrow().sources().get(0);
+            assertEquals("rt-polarity-" + split, source.convert());
+            assertEquals(2, source.urls().size());
+            assertTrue(source.urls().get(0).endsWith("/rt-polarity.neg"), source.describe());
+            assertTrue(source.urls().get(1).endsWith("/rt-polarity.pos"), source.describe());
+        }
     }
 
     @Test
     void fileNamesWithSpacesAndAccentsAreEncodedInUrls() {
         DatasetFile f = bundled.require("french-rap").file("french_rap_lyrics/bigflo & oli.txt").orElseThrow();
-        assertTrue(f.sources().get(0).url().endsWith("/french_rap_lyrics/bigflo%20%26%20oli.txt"));
+        assertTrue(f.sources().get(0).urls().get(0).endsWith("/french_rap_lyrics/bigflo%20%26%20oli.txt"));
         assertEquals("/Adib-Habbou/french-rap-lyrics-generator/645d6a796c2ab2832b32b71298b1492397ef3d8a"
-                + "/french_rap_lyrics/bigflo & oli.txt", f.sources().get(0).uri().getPath());
+                + "/french_rap_lyrics/bigflo & oli.txt", f.sources().get(0).uris().get(0).getPath());
     }
 
     @Test
@@ -76,7 +90,7 @@ class DatasetCatalogTest {
     @Test
     void unknownNameWithoutNearMatchListsTheNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bundled.require("imagenet"));
-        assertEquals("unknown dataset 'imagenet'; known datasets: sst2, conll2003, timeseries, french-rap", e.getMessage());
+        assertEquals("unknown dataset 'imagenet'; known datasets: sst2, conll2003, timeseries, french-rap, mr, ett", e.getMessage());
     }
 
     @Test
@@ -113,6 +127,21 @@ class DatasetCatalogTest {
         IllegalArgumentException escape = assertThrows(IllegalArgumentException.class,
                 () -> new DatasetFile("../etc/passwd", 1, sha, List.of(new FileSource("https://example.org/a", null))));
         assertEquals("file path must be relative, normalised and use '/': ../etc/passwd", escape.getMessage());
+    }
+
+    @Test
+    void sourceUrlCountMustMatchWhatItsConverterReads(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("catalog.json");
+        Files.writeString(file, "{\"datasets\": [{\"name\": \"toy\", \"description\": \"d\", \"licence\": \"l\", "
+                + "\"files\": [{\"path\": \"a.tsv\", \"size\": 3, \"sha256\": \"" + "0".repeat(64) + "\", \"sources\": "
+                + "[{\"url\": \"https://example.org/neg\", \"convert\": \"rt-polarity-test\"}]}]}]}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DatasetCatalog.read(file));
+        assertTrue(e.getMessage().endsWith("converter 'rt-polarity-test' reads 2 files, the source lists 1 url"),
+                e.getMessage());
+
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
+                () -> new FileSource(List.of("https://example.org/a", "https://example.org/b"), null));
+        assertEquals("converter 'identity' reads 1 file, the source lists 2 urls", both.getMessage());
     }
 
     @Test

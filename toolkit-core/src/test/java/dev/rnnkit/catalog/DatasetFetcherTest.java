@@ -346,6 +346,22 @@ class DatasetFetcherTest {
     }
 
     @Test
+    void sourceOfTwoFilesDownloadsBothAndConvertsThemTogether() throws Exception {
+        behaviours.put("/rt-polarity.neg", e -> send(e, 200, "bad .\n".getBytes(StandardCharsets.ISO_8859_1)));
+        behaviours.put("/rt-polarity.pos", e -> send(e, 200, "good .\n".getBytes(StandardCharsets.ISO_8859_1)));
+        byte[] test = "sentence\tlabel\nbad .\t0\ngood .\t1\n".getBytes(StandardCharsets.UTF_8);
+        FileSource both = new FileSource(List.of(url("/rt-polarity.neg"), url("/rt-polarity.pos")), "rt-polarity-test");
+        DatasetFile file = new DatasetFile("test.tsv", test.length, sha256(test), List.of(both));
+
+        FetchReport report = fetcher().fetch(new Dataset("mr", "d", "l", List.of(), List.of(file)), dataDir(null), recorder);
+
+        assertEquals("mr/test.tsv: downloaded (" + url("/rt-polarity.neg") + " + " + url("/rt-polarity.pos")
+                + ", converted rt-polarity-test)", report.files().get(0).describe());
+        assertEquals(new String(test, StandardCharsets.UTF_8), Files.readString(tmp.resolve("data/mr/test.tsv")));
+        assertEquals(List.of("test.tsv"), filesIn(tmp.resolve("data/mr")), "both downloads are cleaned up");
+    }
+
+    @Test
     void listenerSeesProgressUpToTheFullSize() throws Exception {
         behaviours.put("/train.tsv", e -> send(e, 200, TRAIN));
         List<String> events = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +52,7 @@ class Iob1ToIob2ConverterTest {
         Path out = tmp.resolve("valid.txt");
         Files.writeString(in, "CRICKET NNP I-NP O\nLEICESTERSHIRE NNP I-NP I-ORG\n");
         Files.createFile(out);
-        FileConverters.named("iob1-to-iob2").convert(in, out);
+        FileConverters.named("iob1-to-iob2").convert(List.of(in), out);
         assertEquals("CRICKET NNP B-NP O\nLEICESTERSHIRE NNP I-NP B-ORG\n", Files.readString(out));
     }
 }
