@@ -48,6 +48,11 @@ public record RnnkitConfig(
         training = training == null ? TrainingConfig.defaults() : training;
     }
 
+    /** This config with another head. */
+    public RnnkitConfig withOutput(OutputConfig output) {
+        return new RnnkitConfig(name, seed, input, encoder, fcLayers, output, training, data);
+    }
+
     /** The recurrent stack with {@code num_layers} expanded into one entry per layer. */
     public List<RecurrentLayerConfig> expandedEncoder() {
         return expand(encoder);
