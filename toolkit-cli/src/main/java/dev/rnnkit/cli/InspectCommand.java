@@ -34,6 +34,10 @@ final class InspectCommand implements Callable<Integer> {
         if (config == null) {
             return RnnkitCli.EXIT_BAD_INPUT;
         }
+        if (config.output().classWeights() != null) {
+            // Class weights change the loss, not the layers, and 'auto' needs the training labels inspect does not read.
+            config = config.withOutput(config.output().withClassWeights(null));
+        }
         MultiLayerNetwork net;
         try {
             net = NetworkBuilder.build(config, DataShape.unknown());

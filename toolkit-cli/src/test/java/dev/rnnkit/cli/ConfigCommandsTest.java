@@ -66,6 +66,9 @@ class ConfigCommandsTest {
         assertEquals(c + ": input.vocab_size: is not set in the config and no data was read to take it from; set it, "
                 + "e.g. --set input.vocab_size=N, since inspect reads no data\n", r.err());
         assertEquals(0, CliTestSupport.run("inspect", c.toString(), "--set", "input.vocab_size=50").exitCode());
+        // Weights from the training labels change the loss, not the layers: inspect shows the network without them.
+        assertEquals(0, CliTestSupport.run("inspect", c.toString(), "--set", "input.vocab_size=50",
+                "--set", "output.class_weights=auto").exitCode());
     }
 
     @Test

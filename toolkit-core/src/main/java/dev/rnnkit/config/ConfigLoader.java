@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -291,6 +292,10 @@ public final class ConfigLoader {
             String key = u.getPropertyName();
             return locator.error(path, "unknown key '" + key + "'" + Suggestions.didYouMean(key, known)
                     + "; expected one of " + String.join(", ", known));
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException cause) {
+            // A value type's creator (ColumnRef, ClassWeights) explains what it accepts; Jackson's wrapper adds nothing.
+            return locator.error(path, firstLine(cause.getMessage()));
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             List<String> names = enumNames(f.getTargetType());

@@ -50,8 +50,10 @@ public final class ConfigReference {
             String key = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
             JsonNode prop = e.getValue();
             JsonNode target = resolve(root, prop);
-            boolean list = "array".equals(typeOf(root, target)) || target.has("items");
-            String description = prop.has("description") ? prop.get("description").asText() : target.path("description").asText("");
+            // A value of several types (e.g. class_weights) may have items without being a list.
+            boolean list = "array".equals(typeOf(root, target)) || (target.has("items") && !target.has("type"));
+            String description = prop.has("description") ? prop.get("description").asText()
+                    : prop.has("allOf") ? keyDescription(prop.get("allOf"), target) : target.path("description").asText("");
             rows.add("| `" + key + (list ? "[]" : "") + "` | " + typeLabel(root, target) + " | " + description.replace("|", "\\|") + " |");
             JsonNode inner = list ? resolve(root, target.path("items")) : target;
             if (inner.has("properties")) {
@@ -60,11 +62,32 @@ public final class ConfigReference {
         }
     }
 
-    /** Follows {@code $ref} and picks the non-null branch of a nullable {@code anyOf}. */
+    /**
+     * The key's own description where a custom type definition (ColumnRef, ClassWeights) and the key's description
+     * come as {@code allOf} branches: the last one wins, as it is the key's.
+     */
+    private static String keyDescription(JsonNode allOf, JsonNode target) {
+        String description = target.path("description").asText("");
+        for (JsonNode branch : allOf) {
+            description = branch.path("description").asText(description);
+        }
+        return description;
+    }
+
+    /** Follows {@code $ref}, picks the non-null branch of a nullable {@code anyOf} and the typed branch of an {@code allOf}. */
     private static JsonNode resolve(JsonNode root, JsonNode node) {
         JsonNode n = node;
         for (int guard = 0; guard < 10; guard++) {
-            if (n.has("$ref")) {
+            if (n.has("allOf")) {
+                JsonNode pick = n.get("allOf").get(0);
+                for (JsonNode branch : n.get("allOf")) {
+                    if (branch.has("type") || branch.has("$ref")) {
+                        pick = branch;
+                        break;
+                    }
+                }
+                n = pick;
+            } else if (n.has("$ref")) {
                 n = root.at(n.get("$ref").asText().substring(1));
             } else if (n.has("anyOf")) {
                 JsonNode pick = n.get("anyOf").get(0);
@@ -112,6 +135,17 @@ public final class ConfigReference {
             JsonNode items = resolve(root, node.path("items"));
             return items.has("properties") ? "list" : "list of " + typeLabel(root, items);
         }
+        if (type.contains(" or ")) {
+            List<String> labels = new ArrayList<>();
+            for (String one : type.split(" or ")) {
+                labels.add(one.equals("array") ? "list" : label(one));
+            }
+            return String.join(" or ", labels);
+        }
+        return label(type);
+    }
+
+    private static String label(String type) {
         return switch (type) {
             case "object" -> "mapping";
             case "integer" -> "whole number";

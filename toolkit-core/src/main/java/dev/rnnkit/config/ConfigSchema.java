@@ -33,13 +33,21 @@ public final class ConfigSchema {
         builder.forFields().withPropertyNameOverrideResolver(field -> snake.translate(field.getName()));
         // A column is written as a header name or a 0-based index (see ColumnRef), not as an object.
         builder.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
-            if (type.getErasedType() != ColumnRef.class) {
+            ObjectNode node = context.getGeneratorConfig().createObjectNode();
+            if (type.getErasedType() == ColumnRef.class) {
+                node.putArray("type").add("string").add("integer");
+                node.put("description", "a column header name, or a 0-based column index");
+            } else if (type.getErasedType() == ClassWeights.class) {
+                // Each keyword applies to its own type only: the word auto, a list of numbers, or label: number.
+                node.putArray("type").add("string").add("array").add("object");
+                node.put("pattern", "^" + ClassWeights.AUTO + "$");
+                node.putObject("items").put("type", "number").put("exclusiveMinimum", 0);
+                node.putObject("additionalProperties").put("type", "number").put("exclusiveMinimum", 0);
+                node.put("description", "auto, a list of numbers (one per class, in label order), or a mapping label: number");
+            } else {
                 return null;
             }
-            ObjectNode column = context.getGeneratorConfig().createObjectNode();
-            column.putArray("type").add("string").add("integer");
-            column.put("description", "a column header name, or a 0-based column index");
-            return new CustomDefinition(column, CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.NO);
+            return new CustomDefinition(node, CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.NO);
         });
         ObjectNode schema = new SchemaGenerator(builder.build()).generateSchema(RnnkitConfig.class);
         schema.put("title", "rnnkit config");

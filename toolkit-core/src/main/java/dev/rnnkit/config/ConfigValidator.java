@@ -192,6 +192,9 @@ public final class ConfigValidator {
                 fail("output.decoder", "applies to output.type seq2seq only");
             }
         }
+        if (o.classWeights() != null) {
+            checkClassWeights(o);
+        }
         if (o.type() == OutputType.GENERATION) {
             for (int i = 0; i < c.encoder().size(); i++) {
                 if (c.encoder().get(i).bidirectional()) {
@@ -207,6 +210,39 @@ public final class ConfigValidator {
                 fail("output.num_classes", "is " + o.numClasses() + " but input.vocab_size is " + vocab
                         + "; a generator predicts the next input token, so they must match (omit num_classes)");
             }
+        }
+    }
+
+    private void checkClassWeights(OutputConfig o) {
+        String p = "output.class_weights";
+        ClassWeights w = o.classWeights();
+        if (o.type() != OutputType.CLASSIFICATION && o.type() != OutputType.TAGGING) {
+            // generation and seq2seq are categorical too, but their classes are vocabulary tokens, not labels to balance.
+            fail(p, "applies to output.type classification and tagging only; output.type " + o.type().yamlName()
+                    + (o.type().categorical() ? " predicts vocabulary tokens, not labels" : " predicts real values"));
+            return;
+        }
+        if (w.values() != null) {
+            if (w.values().isEmpty()) {
+                fail(p, "is an empty list; give one weight per class, in label order, or 'auto'");
+            } else if (o.numClasses() != null && w.values().size() != o.numClasses()) {
+                fail(p, "has " + w.values().size() + " weights but output.num_classes is " + o.numClasses()
+                        + "; give one weight per class, in label order");
+            }
+            for (int i = 0; i < w.values().size(); i++) {
+                positiveWeight(p + "[" + i + "]", w.values().get(i));
+            }
+        } else if (w.byLabel() != null) {
+            if (w.byLabel().isEmpty()) {
+                fail(p, "is an empty mapping; give label: weight pairs, or 'auto'");
+            }
+            w.byLabel().forEach((label, weight) -> positiveWeight(p + "." + label, weight));
+        }
+    }
+
+    private void positiveWeight(String path, double v) {
+        if (!Double.isFinite(v) || v <= 0) {
+            fail(path, "must be a finite number > 0 (a class weight), got " + v);
         }
     }
 

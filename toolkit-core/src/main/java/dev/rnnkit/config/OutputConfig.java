@@ -14,6 +14,7 @@ import java.util.List;
  * @param horizon      forecast: number of future steps predicted at once; default 1
  * @param outputLength seq2seq: length of the decoded sequence
  * @param decoder      seq2seq: recurrent layers after the repeat vector (unidirectional)
+ * @param classWeights classification and tagging: per-class weights of the cross-entropy loss, or null for none
  */
 public record OutputConfig(
         @JsonPropertyDescription("Head: classification, regression, tagging, sequence_regression, generation, forecast, seq2seq")
@@ -29,7 +30,11 @@ public record OutputConfig(
         @JsonPropertyDescription("seq2seq: length of the output sequence")
         Integer outputLength,
         @JsonPropertyDescription("seq2seq: recurrent layers of the decoder")
-        List<RecurrentLayerConfig> decoder) {
+        List<RecurrentLayerConfig> decoder,
+        @JsonPropertyDescription("classification, tagging: per-class loss weights for rare labels: auto (n_examples / (n_classes * count), "
+                + "from the training labels; tagging counts tokens), a list with one weight per class in label order, "
+                + "or a mapping label: weight (others 1); default none")
+        ClassWeights classWeights) {
 
     public OutputConfig {
         if (horizon == null && type == OutputType.FORECAST) {
@@ -37,6 +42,11 @@ public record OutputConfig(
         }
         decoder = decoder == null ? List.of() : List.copyOf(decoder);
         // reduce_output stays null when unset so that the validator can reject it on per-step heads.
+    }
+
+    /** This head with other class weights (null for none). */
+    public OutputConfig withClassWeights(ClassWeights weights) {
+        return new OutputConfig(type, reduceOutput, numClasses, outputSize, horizon, outputLength, decoder, weights);
     }
 
     /** The reduction to use, {@code last} when none is set. */

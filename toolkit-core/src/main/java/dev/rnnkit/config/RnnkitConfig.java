@@ -49,6 +49,11 @@ public record RnnkitConfig(
                 .resolved(output == null ? null : output.type(), data != null && data.hasValidation());
     }
 
+    /** This config with another head. */
+    public RnnkitConfig withOutput(OutputConfig output) {
+        return new RnnkitConfig(name, seed, input, encoder, fcLayers, output, training, data);
+    }
+
     /** The recurrent stack with {@code num_layers} expanded into one entry per layer. */
     public List<RecurrentLayerConfig> expandedEncoder() {
         return expand(encoder);

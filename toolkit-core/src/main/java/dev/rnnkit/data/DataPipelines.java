@@ -36,6 +36,16 @@ public final class DataPipelines {
         };
     }
 
+    /**
+     * Notes the class weights of {@code output.class_weights} resolved against the training labels, if any; resolving
+     * them here reports a label the data does not have before a run starts.
+     *
+     * @throws dev.rnnkit.model.ModelBuildException when the weights do not fit the data's classes
+     */
+    public static void noteClassWeights(RnnkitConfig config, dev.rnnkit.model.DataShape shape, ReadLog log) {
+        dev.rnnkit.model.LossWeights.describe(config, shape).ifPresent(log::note);
+    }
+
     /** The pipeline a (validated) config needs. */
     public static DataFamily familyOf(RnnkitConfig config) {
         return DataFamily.of(config.input().type(), config.output().type()).orElseThrow(() -> new IllegalArgumentException(

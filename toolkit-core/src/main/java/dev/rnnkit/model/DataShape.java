@@ -1,7 +1,7 @@
 package dev.rnnkit.model;
 
 /**
- * Sizes the network takes from the data when the config leaves them out.
+ * Sizes and label statistics the network takes from the data when the config leaves them out.
  *
  * <p>Data pipelines produce one after reading the training split; {@code null} means "unknown".
  *
@@ -9,8 +9,16 @@ package dev.rnnkit.model;
  * @param featureSize features per time step (dense input)
  * @param numClasses  classes of a categorical head (classification, tagging, seq2seq target vocabulary)
  * @param outputSize  target values per step of a real-valued head
+ * @param classCounts classification and tagging: how often each class is a training label, for
+ *                    {@code output.class_weights}; null when unknown
  */
-public record DataShape(Integer vocabSize, Integer featureSize, Integer numClasses, Integer outputSize) {
+public record DataShape(Integer vocabSize, Integer featureSize, Integer numClasses, Integer outputSize,
+                        ClassCounts classCounts) {
+
+    /** Sizes without label statistics. */
+    public DataShape(Integer vocabSize, Integer featureSize, Integer numClasses, Integer outputSize) {
+        this(vocabSize, featureSize, numClasses, outputSize, null);
+    }
 
     /** Nothing known from data: every size must come from the config. */
     public static DataShape unknown() {

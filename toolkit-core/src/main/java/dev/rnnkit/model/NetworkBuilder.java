@@ -28,7 +28,10 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
  * Builds the DL4J network a config describes.
@@ -119,7 +122,8 @@ public final class NetworkBuilder {
             }
             list.layer(index++, b.build());
         }
-        list.layer(index, outputLayer(out.type(), sizes.outputUnits()));
+        list.layer(index, outputLayer(out.type(), sizes.outputUnits(),
+                LossWeights.resolve(out.classWeights(), data.classCounts(), sizes.outputUnits()), dataType));
 
         if (t.tbpttLength() > 0) {
             list.backpropType(BackpropType.TruncatedBPTT).tBPTTLength(t.tbpttLength());
@@ -171,9 +175,13 @@ public final class NetworkBuilder {
         weights.assign(vectors.castTo(weights.dataType()));
     }
 
-    private static Layer outputLayer(OutputType type, int units) {
+    /** The head; {@code classWeights} (null for none) weight each class's cross-entropy term. */
+    private static Layer outputLayer(OutputType type, int units, double[] classWeights, DataType dataType) {
         boolean categorical = type.categorical();
-        LossFunction loss = categorical ? LossFunction.MCXENT : LossFunction.MSE;
+        // The weights live in the loss, so they are saved in the network's JSON configuration with the model.
+        ILossFunction loss = !categorical ? LossFunction.MSE.getILossFunction()
+                : classWeights == null ? LossFunction.MCXENT.getILossFunction()
+                : new LossMCXENT(Nd4j.create(classWeights, new long[]{1, classWeights.length}, dataType));
         Activation activation = categorical ? Activation.SOFTMAX : Activation.IDENTITY;
         if (type.perStep()) {
             return new RnnOutputLayer.Builder(loss).name("output").nOut(units).activation(activation)

@@ -70,6 +70,13 @@ class ConfigSchemaTest {
         // A column is a header name or an index.
         assertEquals(Set.of(), check("data: {train: a.tsv, text: {text_column: sentence, label_column: 1}}"));
         assertFalse(check("data: {train: a.tsv, text: {text_column: [1]}}").isEmpty());
+        // Class weights are the word auto, a list of positive numbers or a mapping label: positive number.
+        for (String ok : List.of("auto", "[1, 2.5]", "{B-PER: 4, O: 0.5}")) {
+            assertEquals(Set.of(), check("output: {type: tagging, class_weights: " + ok + "}"), ok);
+        }
+        for (String bad : List.of("balanced", "[1, -2]", "{O: heavy}", "3")) {
+            assertFalse(check("output: {type: tagging, class_weights: " + bad + "}").isEmpty(), bad);
+        }
     }
 
     @Test

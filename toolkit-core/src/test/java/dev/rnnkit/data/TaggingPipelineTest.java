@@ -7,10 +7,13 @@ import static dev.rnnkit.data.Fixtures.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rnnkit.data.tagging.TaggingState;
+import dev.rnnkit.model.ClassCounts;
 import dev.rnnkit.model.DataShape;
+import dev.rnnkit.model.ModelBuildException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,7 +49,7 @@ class TaggingPipelineTest {
         TaggingState state = data.artefact().tagging();
         assertEquals(List.of("O", "B-PER", "E-PER", "S-MISC", "S-ORG"), state.tags().entries());
         assertEquals(List.of("<pad>", "<unk>", "Blackburn", "EU", "German", "Peter", "rejects"), state.vocabulary().entries());
-        assertEquals(new DataShape(7, null, 5, null), data.shape());
+        assertEquals(new DataShape(7, null, 5, null, new ClassCounts(state.tags().entries(), List.of(1L, 1L, 1L, 1L, 1L))), data.shape());
 
         DataSet b = data.train().next();
         assertArrayEquals(new long[]{2, 1, 3}, b.getFeatures().shape());
@@ -149,5 +152,29 @@ class TaggingPipelineTest {
         assertFalse(json.contains("word_features"), json);
         assertEquals(List.of(), Preprocessing.load(file).tagging().wordFeatures());
         assertArrayEquals(new long[]{1, 1, 2}, data.train().next().getFeatures().shape());
+    }
+
+    @Test
+    void autoClassWeightsBalanceTheRealTrainingTokens() throws java.io.IOException {
+        // Zed/B-MISC is cut by max_length and the second sentence is padded: neither is counted.
+        write(dir, "train.txt", "Ann B-PER\nruns O\nfast O\nZed B-MISC\n\nBo B-PER\nsits O\n");
+        String yaml = """
+                input: {type: embedding}
+                output: {type: tagging, class_weights: WEIGHTS}
+                data: {train: train.txt, prefetch: 0, tagging: {max_length: 3}}
+                """;
+        PreparedData data = DataPipelines.prepare(config(yaml.replace("WEIGHTS", "auto")), dir);
+        assertEquals(new ClassCounts(List.of("O", "B-MISC", "B-PER"), List.of(3L, 0L, 2L)), data.shape().classCounts());
+        // 5 real tokens over the 2 tags seen: 5 / (2 * 3) and 5 / (2 * 2); B-MISC, never a training label, keeps 1.
+        assertTrue(data.summary().notes().contains("class weights (auto): O 0.833, B-MISC 1, B-PER 1.25"), data.summary().toString());
+        Path file = dir.resolve("p.json");
+        data.artefact().save(file);
+        assertTrue(java.nio.file.Files.readString(file).contains("\"tag_counts\""));
+        assertEquals(data.shape(), Preprocessing.load(file).shape());
+
+        ModelBuildException e = assertThrows(ModelBuildException.class,
+                () -> DataPipelines.prepare(config(yaml.replace("WEIGHTS", "{B-PER: 2, I-PER: 2}")), dir));
+        assertEquals("output.class_weights: names label 'I-PER', which the training data does not have (did you mean 'B-PER'?); "
+                + "its labels are O, B-MISC, B-PER", e.getMessage());
     }
 }

@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rnnkit.config.RnnkitConfig;
 import dev.rnnkit.data.text.TextClassificationState;
+import dev.rnnkit.model.ClassCounts;
 import dev.rnnkit.model.DataShape;
+import dev.rnnkit.model.ModelBuildException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,11 @@ class TextClassificationPipelineTest {
     private static final String TRAIN = "sentence\tlabel\ngood movie\t1\nbad bad film\t0\ngood\t1\n";
 
     private RnnkitConfig sst(String input, String extra) {
-        return config("input: {type: " + input + "}\noutput: {type: classification}\n"
+        return sst(input, "{type: classification}", extra);
+    }
+
+    private RnnkitConfig sst(String input, String output, String extra) {
+        return config("input: {type: " + input + "}\noutput: " + output + "\n"
                 + "data:\n  train: train.tsv\n  validation: dev.tsv\n  shuffle: false\n" + extra);
     }
 
@@ -46,7 +53,7 @@ class TextClassificationPipelineTest {
         // counts: bad 2, good 2, film 1, movie 1 → ties broken by text; "!" only in dev → unknown.
         assertEquals(List.of("<pad>", "<unk>", "bad", "good", "film", "movie"), state.vocabulary().entries());
         assertEquals(List.of("0", "1"), state.labels().entries());
-        assertEquals(new DataShape(6, null, 2, null), data.shape());
+        assertEquals(new DataShape(6, null, 2, null, new ClassCounts(List.of("0", "1"), List.of(1L, 2L))), data.shape());
 
         DataSet train = data.train().next();
         assertFalse(data.train().hasNext());
@@ -223,5 +230,25 @@ class TextClassificationPipelineTest {
         write(dir, "dev.tsv", "sentence\tlabel\ngood film !\t1\n");
         assertTrue(DataPipelines.prepare(sst("embedding", COLUMNS), dir).summary().notes().stream()
                 .noneMatch(n -> n.startsWith("truncated")));
+    }
+
+    @Test
+    void classWeightsAreResolvedAgainstTheTrainingLabels() {
+        // Labels 1, 0, 1 plus a row with no tokens left, which is not a training example and so not counted.
+        write(dir, "train.tsv", TRAIN + "!!!\t0\n");
+        write(dir, "dev.tsv", "sentence\tlabel\ngood\t1\n");
+        String skip = COLUMNS + "  on_error: skip\n  tokenizer: {strip_punctuation: true}\n";
+        PreparedData auto = DataPipelines.prepare(withWeights("auto", skip), dir);
+        assertEquals(List.of(1L, 2L), auto.artefact().textClassification().labelCounts());
+        assertTrue(auto.summary().notes().contains("class weights (auto): 0 1.5, 1 0.75"), auto.summary().toString());
+        assertTrue(DataPipelines.prepare(withWeights("{1: 3}", skip), dir).summary().notes().contains("class weights (mapping): 0 1, 1 3"));
+
+        ModelBuildException e = assertThrows(ModelBuildException.class, () -> DataPipelines.prepare(withWeights("[1, 2, 3]", skip), dir));
+        assertEquals("output.class_weights: has 3 weights but the data has 2 classes (0, 1); give one weight per class, in label order",
+                e.getMessage());
+    }
+
+    private RnnkitConfig withWeights(String weights, String extra) {
+        return sst("embedding", "{type: classification, class_weights: " + weights + "}", extra);
     }
 }

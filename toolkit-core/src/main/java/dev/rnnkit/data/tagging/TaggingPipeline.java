@@ -13,6 +13,7 @@ import dev.rnnkit.data.SourceLines;
 import dev.rnnkit.data.Splits;
 import dev.rnnkit.data.Tokenizer;
 import dev.rnnkit.data.Vocabulary;
+import dev.rnnkit.model.ClassCounts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Reads CoNLL-style column files into per-token tag batches with masks.
@@ -62,13 +64,17 @@ public final class TaggingPipeline {
         }
         tagList.addAll(tagNames);
         Integer maxSize = DataPipelines.vocabularyLimit(config);
-        TaggingState state = new TaggingState(config.input().type(), d.tokenizer(), t.maxLength(),
+        TaggingState fitted = new TaggingState(config.input().type(), d.tokenizer(), t.maxLength(),
                 Vocabulary.ofTokens(counts, maxSize, d.vocabulary().minFreq()), Vocabulary.of(tagList), t.scheme(),
-                config.input().wordFeatures());
+                config.input().wordFeatures(), null);
 
-        Splits<Example> examples = sentences.map(part -> encode(part, state, log));
+        Splits<Example> examples = sentences.map(part -> encode(part, fitted, log));
+        // Count the encoded (truncated) tags: exactly the real, unmasked steps the loss sees.
+        TaggingState state = fitted.withTagCounts(ClassCounts.of(tagList,
+                examples.train().stream().flatMapToInt(e -> IntStream.of(e.tags()))));
         log.note("vocabulary: " + state.vocabulary().size() + " tokens; tags (" + t.scheme().yamlName() + "): "
                 + String.join(" ", tagList));
+        DataPipelines.noteClassWeights(config, state.shape(), log);
         var batches = DataPipelines.batches(examples, config,
                 part -> state.batch(part.stream().map(Example::ids).toList(), part.stream().map(Example::wordClasses).toList(),
                         part.stream().map(Example::tags).toList()),

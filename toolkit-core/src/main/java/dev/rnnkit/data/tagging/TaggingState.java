@@ -9,6 +9,7 @@ import dev.rnnkit.data.Tensors;
 import dev.rnnkit.data.Tokenizer;
 import dev.rnnkit.data.Vocabulary;
 import dev.rnnkit.data.WordShapes;
+import dev.rnnkit.model.ClassCounts;
 import dev.rnnkit.model.DataShape;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +27,22 @@ import org.nd4j.linalg.dataset.DataSet;
  * @param scheme       the scheme the tags are written in
  * @param wordFeatures the word features computed from each token as written ({@code input.word_features});
  *                     empty, and then left out of the JSON, when there are none (artefacts from before they existed)
+ * @param tagCounts    real (unmasked, after truncation) training tokens per tag, in tag order (what
+ *                     {@code class_weights: auto} balances); empty in artefacts from before they were recorded
  */
 public record TaggingState(InputType inputType, TokenizerConfig tokenizer, Integer maxLength, Vocabulary vocabulary,
                            Vocabulary tags, TagScheme scheme,
-                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WordFeature> wordFeatures) {
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WordFeature> wordFeatures,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> tagCounts) {
 
     public TaggingState {
         wordFeatures = wordFeatures == null ? List.of() : List.copyOf(wordFeatures);
+        tagCounts = tagCounts == null ? List.of() : List.copyOf(tagCounts);
+    }
+
+    /** This state with the training tag counts, known once the training split is encoded. */
+    public TaggingState withTagCounts(ClassCounts counts) {
+        return new TaggingState(inputType, tokenizer, maxLength, vocabulary, tags, scheme, wordFeatures, counts.counts());
     }
 
     /** The token ids of one pre-split sentence. */
@@ -84,6 +94,7 @@ public record TaggingState(InputType inputType, TokenizerConfig tokenizer, Integ
 
     /** Sizes for the model builder. */
     public DataShape shape() {
-        return new DataShape(vocabulary.size(), null, tags.size(), null);
+        return new DataShape(vocabulary.size(), null, tags.size(), null,
+                tagCounts.isEmpty() ? null : new ClassCounts(tags.entries(), tagCounts));
     }
 }

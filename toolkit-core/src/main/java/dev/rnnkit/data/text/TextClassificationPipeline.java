@@ -14,6 +14,7 @@ import dev.rnnkit.data.Splits;
 import dev.rnnkit.data.Tensors;
 import dev.rnnkit.data.Tokenizer;
 import dev.rnnkit.data.Vocabulary;
+import dev.rnnkit.model.ClassCounts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,15 +61,19 @@ public final class TextClassificationPipeline {
         Integer maxSize = DataPipelines.vocabularyLimit(config);
         Vocabulary vocabulary = Vocabulary.ofTokens(counts, maxSize, d.vocabulary().minFreq());
         Vocabulary labels = regression ? null : Vocabulary.ofLabels(rows.train().stream().map(Row::label).toList());
-        TextClassificationState state = new TextClassificationState(config.input().type(), config.output().type(),
-                d.tokenizer(), t.maxLength(), t.truncation(), vocabulary, labels, config.input().wordFeatures());
+        TextClassificationState fitted = new TextClassificationState(config.input().type(), config.output().type(),
+                d.tokenizer(), t.maxLength(), t.truncation(), vocabulary, labels, config.input().wordFeatures(), null);
 
-        Splits<Example> examples = rows.map(part -> encode(part, state, log));
+        Splits<Example> examples = rows.map(part -> encode(part, fitted, log));
+        // Count the encoded examples, not the rows: those are the labels the loss sees.
+        TextClassificationState state = regression ? fitted
+                : fitted.withLabelCounts(ClassCounts.of(labels.entries(), examples.train().stream().mapToInt(Example::label)));
         log.note("vocabulary: " + vocabulary.size() + " tokens (" + counts.size() + " distinct in training)"
                 + (labels == null ? "" : "; labels: " + String.join(", ", labels.entries())));
         if (state.maxLength() != null) {
             log.noteTruncated(state.maxLength(), state.truncation(), examples, Example::truncated);
         }
+        DataPipelines.noteClassWeights(config, state.shape(), log);
         int classes = regression ? 1 : labels.size();
         var batches = DataPipelines.batches(examples, config, part -> toDataSet(part, state),
                 e -> e.ids().length, state.inputType() == dev.rnnkit.config.InputType.ONE_HOT ? vocabulary.size() : 1 + config.input().wordFeatureWidth(), classes);

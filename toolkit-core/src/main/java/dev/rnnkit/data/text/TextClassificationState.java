@@ -10,6 +10,7 @@ import dev.rnnkit.data.Tensors;
 import dev.rnnkit.data.Tokenizer;
 import dev.rnnkit.data.Vocabulary;
 import dev.rnnkit.data.WordShapes;
+import dev.rnnkit.model.ClassCounts;
 import dev.rnnkit.model.DataShape;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,16 +31,26 @@ import org.nd4j.linalg.dataset.DataSet;
  * @param labels       the class names by index; null for regression
  * @param wordFeatures the word features computed from each word as written ({@code input.word_features});
  *                     empty, and then left out of the JSON, when there are none (artefacts from before they existed)
+ * @param labelCounts  training examples per label, in label order (what {@code class_weights: auto} balances);
+ *                     empty for regression and in artefacts from before they were recorded
  */
 public record TextClassificationState(InputType inputType, OutputType outputType, TokenizerConfig tokenizer,
                                       Integer maxLength,
                                       @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = OmitHead.class) Truncation truncation,
                                       Vocabulary vocabulary, Vocabulary labels,
-                                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WordFeature> wordFeatures) {
+                                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WordFeature> wordFeatures,
+                                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> labelCounts) {
 
     public TextClassificationState {
         truncation = truncation == null ? Truncation.HEAD : truncation;
         wordFeatures = wordFeatures == null ? List.of() : List.copyOf(wordFeatures);
+        labelCounts = labelCounts == null ? List.of() : List.copyOf(labelCounts);
+    }
+
+    /** This state with the training label counts, known once the training split is encoded. */
+    public TextClassificationState withLabelCounts(ClassCounts counts) {
+        return new TextClassificationState(inputType, outputType, tokenizer, maxLength, truncation, vocabulary, labels, wordFeatures,
+                counts.counts());
     }
 
     /** The tokens of one text, before truncation. */
@@ -122,6 +133,7 @@ public record TextClassificationState(InputType inputType, OutputType outputType
 
     /** Sizes for the model builder. */
     public DataShape shape() {
-        return new DataShape(vocabulary.size(), null, labels == null ? null : labels.size(), labels == null ? 1 : null);
+        ClassCounts counts = labels == null || labelCounts.isEmpty() ? null : new ClassCounts(labels.entries(), labelCounts);
+        return new DataShape(vocabulary.size(), null, labels == null ? null : labels.size(), labels == null ? 1 : null, counts);
     }
 }
