@@ -161,6 +161,7 @@ public final class Trainer {
         PlateauSchedule.restore(initial, network);
         Budget budget = new Budget(t, initial.trainingSeconds());
 
+        progress.message(plan(t));
         BatchIterator<?> raw = data.batches().train();
         for (int i = 0; i < initial.epoch(); i++) {
             raw.reset(); // epoch k trains on the (k+1)-th shuffle of the seeded generator, as in an uninterrupted run
@@ -247,6 +248,23 @@ public final class Trainer {
             return new TrainingResult(run, state, true, false, null, null);
         }
         return finalEvaluation(run, data, state, stoppedEarly, log, tracker.metricKey());
+    }
+
+    /** One line on when training will end, e.g. {@code training: at most 100 epochs; early stopping on val_accuracy ...}. */
+    static String plan(TrainingConfig t) {
+        StringBuilder sb = new StringBuilder("training: at most " + t.epochs() + " epochs");
+        if (t.stopsEarly()) {
+            sb.append("; early stopping on ").append(t.earlyStopping().metric().yamlName()).append(" (patience ")
+                    .append(t.earlyStopping().patience()).append(')');
+        }
+        if (t.optimizer().schedule().type() == dev.rnnkit.config.ScheduleType.PLATEAU) {
+            sb.append("; learning rate x").append(t.optimizer().schedule().decayRate()).append(" after ")
+                    .append(t.optimizer().schedule().patience()).append(" epochs without improvement");
+        }
+        if (t.maxTime() != null) {
+            sb.append("; time budget ").append(t.maxTime());
+        }
+        return sb.toString();
     }
 
     /** The wall-clock budget of {@code training.max_time}, counted over all resumes of a run. */

@@ -215,6 +215,16 @@ class TrainingLimitsTest {
     }
 
     @Test
+    void theRunSaysWhenItWillEnd() {
+        assertEquals("training: at most 100 epochs; early stopping on val_accuracy (patience 4)",
+                Trainer.plan(TrainFixtures.config(NO_EPOCHS).training()));
+        assertEquals("training: at most 100 epochs; early stopping on val_accuracy (patience 4); learning rate x0.5 after 1 epochs "
+                + "without improvement; time budget 5m", Trainer.plan(TrainFixtures.config(NO_EPOCHS, PLATEAU, "training.max_time=5m").training()));
+        assertEquals("training: at most 3 epochs", Trainer.plan(TrainFixtures.config(NO_EPOCHS, "training.epochs=3",
+                "training.early_stopping.enabled=false").training()));
+    }
+
+    @Test
     void spreadIsTheSampleStandardDeviation() {
         SeedRuns.Spread s = SeedRuns.Spread.of(List.of(1.0, 2.0, 3.0));
         assertEquals(2.0, s.mean(), 0);
