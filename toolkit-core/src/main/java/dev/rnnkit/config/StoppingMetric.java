@@ -24,7 +24,9 @@ public enum StoppingMetric implements ConfigEnum {
     /** Mean absolute scaled error (forecasting). */
     @JsonProperty("val_mase") VAL_MASE(EarlyStoppingConfig.Mode.MIN),
     /** Perplexity (generation). */
-    @JsonProperty("val_perplexity") VAL_PERPLEXITY(EarlyStoppingConfig.Mode.MIN);
+    @JsonProperty("val_perplexity") VAL_PERPLEXITY(EarlyStoppingConfig.Mode.MIN),
+    /** Share of output sequences decoded exactly right (seq2seq). */
+    @JsonProperty("val_exact_match") VAL_EXACT_MATCH(EarlyStoppingConfig.Mode.MAX);
 
     private final EarlyStoppingConfig.Mode naturalMode;
 
@@ -33,8 +35,10 @@ public enum StoppingMetric implements ConfigEnum {
     }
 
     /**
-     * The metric a task is judged by: accuracy for classification, entity F1 for tagging, the loss otherwise
-     * (forecasts and regressions: mean squared error on the normalised scale; generation: cross-entropy).
+     * The metric a task is judged by: accuracy for classification, entity F1 for tagging, exact match for seq2seq,
+     * the loss otherwise (forecasts and regressions: mean squared error on the normalised scale; generation:
+     * cross-entropy). A loss that keeps falling by ever smaller amounts would never stop a seq2seq run whose
+     * outputs are already all right.
      */
     public static StoppingMetric defaultFor(OutputType output) {
         if (output == null) {
@@ -43,6 +47,7 @@ public enum StoppingMetric implements ConfigEnum {
         return switch (output) {
             case CLASSIFICATION -> VAL_ACCURACY;
             case TAGGING -> VAL_F1;
+            case SEQ2SEQ -> VAL_EXACT_MATCH;
             default -> VAL_LOSS;
         };
     }

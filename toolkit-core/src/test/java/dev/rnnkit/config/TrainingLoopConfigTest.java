@@ -40,6 +40,11 @@ class TrainingLoopConfigTest {
         String regression = CLASSIFIER.replace("classification", "regression");
         assertEquals(StoppingMetric.VAL_LOSS, parse(regression).training().earlyStopping().metric());
         assertEquals(EarlyStoppingConfig.Mode.MIN, parse(regression).training().earlyStopping().mode());
+        EarlyStoppingConfig seq2seq = parse(CLASSIFIER.replace("classification", "seq2seq")
+                .replace("output: {type: seq2seq}", "output: {type: seq2seq, output_length: 5, decoder: [{cell_type: lstm, state_size: 8}]}"))
+                .training().earlyStopping();
+        assertEquals(StoppingMetric.VAL_EXACT_MATCH, seq2seq.metric());
+        assertEquals(EarlyStoppingConfig.Mode.MAX, seq2seq.mode());
     }
 
     @Test
