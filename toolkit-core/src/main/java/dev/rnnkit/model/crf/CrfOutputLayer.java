@@ -41,12 +41,12 @@ public class CrfOutputLayer extends BaseLayer<CrfOutput> implements IOutputLayer
     }
 
     /** One minibatch ready for the recursions. */
-    private record Batch(int size, int steps, INDArray rows, double[][][] emissions, int[][] real) {
+    private record Batch(int size, int steps, INDArray rows, INDArray scores, double[][][] emissions, int[][] real) {
     }
 
     /**
-     * Emissions of every real step. rows: the input as [batch*T, nIn], row b*T + t; emissions[b]: [len_b][K] over the
-     * real steps real[b] of example b.
+     * Emissions of every real step. rows: the input as [batch*T, nIn], row b*T + t; scores: W^T x + b for those rows,
+     * [batch*T, K]; emissions[b]: [len_b][K] over the real steps real[b] of example b.
      */
     private Batch prepare(INDArray x, INDArray mask, INDArray w, INDArray b) {
         if (x == null || x.rank() != 3 || x.size(1) != w.size(0)) {
@@ -58,7 +58,8 @@ public class CrfOutputLayer extends BaseLayer<CrfOutput> implements IOutputLayer
         int nIn = (int) x.size(1);
         int[][] real = realSteps(mask, batch, steps);
         INDArray rows = x.castTo(w.dataType()).permute(0, 2, 1).dup('c').reshape('c', (long) batch * steps, nIn);
-        double[][] all = rows.mmul(w).addiRowVector(b).castTo(DataType.DOUBLE).toDoubleMatrix();
+        INDArray scores = rows.mmul(w).addiRowVector(b);
+        double[][] all = scores.castTo(DataType.DOUBLE).toDoubleMatrix();
         double[][][] emissions = new double[batch][][];
         for (int i = 0; i < batch; i++) {
             emissions[i] = new double[real[i].length][];
@@ -66,7 +67,7 @@ public class CrfOutputLayer extends BaseLayer<CrfOutput> implements IOutputLayer
                 emissions[i][s] = all[i * steps + real[i][s]];
             }
         }
-        return new Batch(batch, steps, rows, emissions, real);
+        return new Batch(batch, steps, rows, scores, emissions, real);
     }
 
     /** The batch of the layer's own input and mask, with dropout and weight noise as in training. */
@@ -310,10 +311,8 @@ public class CrfOutputLayer extends BaseLayer<CrfOutput> implements IOutputLayer
      * @param input [batch, nIn, T]
      */
     public INDArray emissions(INDArray input) {
-        INDArray w = getParam(CrfParams.WEIGHT_KEY);
-        Batch batch = prepare(input, null, w, getParam(CrfParams.BIAS_KEY));
-        return batch.rows.mmul(w).addiRowVector(getParam(CrfParams.BIAS_KEY))
-                .reshape('c', batch.size, batch.steps, w.size(1)).permute(0, 2, 1).dup('c');
+        Batch batch = prepare(input, null, getParam(CrfParams.WEIGHT_KEY), getParam(CrfParams.BIAS_KEY));
+        return batch.scores.reshape('c', batch.size, batch.steps, layerConf().getNOut()).permute(0, 2, 1).dup('c');
     }
 
     @Override

@@ -168,6 +168,14 @@ class CrfOutputLayerTest {
         }
         // Tag 2 cannot open a sentence.
         assertEquals(0.0, m.getDouble(0, 2, 0), 1e-300);
+        INDArray e = crf(net).emissions(x);
+        assertArrayEquals(new long[] {3, 3, steps}, e.shape());
+        double[][] byHand = emissions(x, 1, steps, matrix(layer, "W"), vector(layer, "b"));
+        for (int t = 0; t < steps; t++) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(byHand[t][j], e.getDouble(1, j, t), 1e-12);
+            }
+        }
     }
 
     /**
@@ -293,6 +301,34 @@ class CrfOutputLayerTest {
             assertTrue(a.sub(b).norm2Number().doubleValue() < 1e-4 * Math.max(1, a.norm2Number().doubleValue()), key);
             assertTrue(a.norm2Number().doubleValue() > 0, key);
         }
+    }
+
+    @Test
+    void inputDropoutTrainsAndInferenceStaysDeterministic() {
+        var conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder()
+                .seed(5).dataType(DataType.DOUBLE).updater(new org.nd4j.linalg.learning.config.Sgd(0.1))
+                .list()
+                .layer(new CrfOutput.Builder().nOut(3).dropOut(0.5).build())
+                .setInputType(org.deeplearning4j.nn.conf.inputs.InputType.recurrent(4))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        int[] lengths = {4, 3};
+        INDArray x = CrfFixtures.input(95, 2, 4, 4);
+        INDArray mask = CrfFixtures.mask(lengths, 4);
+        DataSet ds = new DataSet(x, CrfFixtures.oneHot(CrfFixtures.validPaths(new Random(96), lengths, CrfTransitions.allowAll(3)), 3, 4),
+                mask, mask);
+        INDArray before = net.params().dup();
+        for (int i = 0; i < 3; i++) {
+            net.fit(ds);
+        }
+        assertNotEquals(before, net.params());
+        assertTrue(Double.isFinite(net.score()));
+        assertEquals(net.output(x, false, mask, null), net.output(x, false, mask, null));
+        assertEquals(net.score(ds, false), net.score(ds, false), 0.0);
+        assertTrue(conf.getMemoryReport(org.deeplearning4j.nn.conf.inputs.InputType.recurrent(4, 10))
+                .getTotalMemoryBytes(8, org.deeplearning4j.nn.conf.memory.MemoryUseMode.TRAINING,
+                        org.deeplearning4j.nn.conf.CacheMode.NONE, DataType.DOUBLE) > 0);
     }
 
     @Test
