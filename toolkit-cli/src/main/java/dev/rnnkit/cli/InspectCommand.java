@@ -4,9 +4,9 @@ import dev.rnnkit.config.RnnkitConfig;
 import dev.rnnkit.model.DataShape;
 import dev.rnnkit.model.ModelBuildException;
 import dev.rnnkit.model.ModelSummary;
+import dev.rnnkit.model.Network;
 import dev.rnnkit.model.NetworkBuilder;
 import java.util.concurrent.Callable;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +38,7 @@ final class InspectCommand implements Callable<Integer> {
             // Class weights change the loss, not the layers, and 'auto' needs the training labels inspect does not read.
             config = config.withOutput(config.output().withClassWeights(null));
         }
-        MultiLayerNetwork net;
+        Network net;
         try {
             net = NetworkBuilder.build(config, DataShape.unknown());
         } catch (ModelBuildException e) {

@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code rnnkit predict MODEL --input FILE|-}: one JSON line per prediction on stdout. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Predict with a trained model; prints JSON lines: label and probabilities per text, tags per token, "
-                + "or forecast values with timestamps per window of a CSV.")
+        description = "Predict with a trained model; prints JSON lines: label and probabilities per text (with --attention, "
+                + "each token's attention weight), tags per token, or forecast values with timestamps per window of a CSV.")
 final class PredictCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN_DIR|MODEL", description = "A run directory (its best model) or a model zip.")
@@ -25,10 +25,14 @@ final class PredictCommand implements Callable<Integer> {
             description = "Texts or sentences one per line, or a CSV for time series; '-' reads standard input.")
     String input;
 
+    @Option(names = "--attention",
+            description = "With attention pooling (output.reduce_output: attention): add each token's attention weight.")
+    boolean attention;
+
     @Override
     public Integer call() throws Exception {
         return ModelCommands.badInputAsExit2(System.err, () -> {
-            Predictor predictor = new Predictor(ModelCommands.load(model));
+            Predictor predictor = new Predictor(ModelCommands.load(model), attention);
             boolean stdin = input.equals("-");
             if (!stdin && !Files.isRegularFile(Path.of(input))) {
                 throw new IllegalArgumentException(input + ": no such input file");

@@ -91,7 +91,7 @@ public final class RecurrentBenchmark {
         } catch (ConfigException e) {
             throw new IllegalStateException("benchmark config rejected: " + e.getMessage(), e);
         }
-        MultiLayerNetwork net = NetworkBuilder.build(c, DataShape.unknown());
+        MultiLayerNetwork net = NetworkBuilder.build(c, DataShape.unknown()).stack();
         Random rng = Nd4j.getRandomFactory().getNewRandomInstance(DATA_SEED);
         INDArray x = Nd4j.rand(rng, options.batch(), options.inputs(), options.steps());
         INDArray y = Nd4j.rand(rng, options.batch(), 1, options.steps());

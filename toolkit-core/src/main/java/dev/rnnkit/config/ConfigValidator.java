@@ -26,6 +26,7 @@ public final class ConfigValidator {
         v.checkTop(c);
         v.checkInput(c.input());
         v.checkWordFeatures(c);
+        v.checkCharEncoder(c);
         v.checkWordDropout(c);
         v.checkEncoder("encoder", c.encoder());
         for (int i = 0; i < c.fcLayers().size(); i++) {
@@ -119,6 +120,40 @@ public final class ConfigValidator {
         }
     }
 
+    private void checkCharEncoder(RnnkitConfig c) {
+        CharEncoderConfig ce = c.input().charEncoder();
+        if (ce == null) {
+            return;
+        }
+        String p = "input.char_encoder";
+        between(p + ".embedding_size", ce.embeddingSize(), 1, 4096);
+        between(p + ".output_size", ce.outputSize(), 1, 4096);
+        between(p + ".max_word_length", ce.maxWordLength(), 1, 1000);
+        between(p + ".min_count", ce.minCount(), 1, Integer.MAX_VALUE);
+        if (ce.type() == CharEncoderConfig.Type.BILSTM && ce.outputSize() % 2 != 0) {
+            fail(p + ".output_size", "must be even for bilstm (half per direction), got " + ce.outputSize());
+        }
+        if (ce.type() == CharEncoderConfig.Type.CNN) {
+            between(p + ".kernel_width", ce.kernelWidth(), 1, 99);
+            if (ce.kernelWidth() % 2 == 0) {
+                fail(p + ".kernel_width", "must be odd (a window centred on each character), got " + ce.kernelWidth());
+            }
+        }
+        if (c.input().type() != InputType.EMBEDDING) {
+            fail(p, "applies to embedding input only; the character features are concatenated with each word's embedding");
+            return;
+        }
+        if (c.output() == null || c.output().type() == null) {
+            return;
+        }
+        if (!readsWords(c)) {
+            fail(p, "needs text classification or tagging data (output.type classification, regression or tagging); output.type "
+                    + c.output().type().yamlName() + " reads no words");
+        } else if (c.data() != null && c.data().tokenizer().level() != TokenizerConfig.Level.WORD) {
+            fail(p, "needs word-level tokens (data.tokenizer.level: word); it reads the characters of each word");
+        }
+    }
+
     private void checkEncoder(String where, List<RecurrentLayerConfig> blocks) {
         if (blocks.isEmpty()) {
             fail(where, "at least one recurrent layer is required, e.g. '- {cell_type: lstm, state_size: 128}'");
@@ -194,6 +229,20 @@ public final class ConfigValidator {
         }
         if (o.classWeights() != null) {
             checkClassWeights(o);
+        }
+        if (o.crf() && o.type() != OutputType.TAGGING) {
+            fail("output.crf", "applies to output.type tagging only (a CRF scores whole tag sequences); " + type + " has no tags");
+        }
+        if (o.crf() && !c.fcLayers().isEmpty()) {
+            fail("output.crf", "takes the recurrent outputs directly; remove fc_layers (the CRF has its own projection to tag scores)");
+        }
+        if (o.reduceOutput() == ReduceOutput.ATTENTION) {
+            between("output.attention_size", o.attentionSize(), 1, 65_536);
+            if (o.type() == OutputType.SEQ2SEQ) {
+                fail("output.reduce_output", "attention pooling applies to many-to-one heads; seq2seq repeats one encoder vector");
+            }
+        } else {
+            notFor("output.attention_size", o.attentionSize(), "applies to reduce_output: attention only");
         }
         if (o.type() == OutputType.GENERATION) {
             for (int i = 0; i < c.encoder().size(); i++) {

@@ -15,6 +15,9 @@ import java.util.List;
  * @param wordDropout   training only: the probability of replacing each known token id with the unknown id in a
  *                      minibatch, so the unknown token's embedding is learned and no single word is relied on (word
  *                      dropout, Iyyer et al. 2015; unknown-word replacement, Lample et al. 2016); default 0
+ * @param charEncoder   a character-level encoder of each word, concatenated with its embedding (word-level embedding
+ *                      input for tagging or text classification); default none. The network becomes a
+ *                      ComputationGraph with a second input holding each word's characters
  */
 public record InputConfig(
         @JsonPropertyDescription("embedding (token ids), dense (feature vectors per step) or one_hot (characters)")
@@ -31,7 +34,11 @@ public record InputConfig(
         List<WordFeature> wordFeatures,
         @JsonPropertyDescription("Training only: probability of replacing each known token with the unknown token in every minibatch, "
                 + "so the unknown token's embedding is learned and the model does not lean on single words (embedding input only); default 0")
-        Double wordDropout) {
+        Double wordDropout,
+        @JsonPropertyDescription("A character-level encoder of each word (cnn or bilstm) whose output is concatenated with the word's "
+                + "embedding, so unseen names, suffixes and capitalisation are read (embedding input over words, tagging or "
+                + "text classification); default none")
+        CharEncoderConfig charEncoder) {
 
     /** Default embedding dimension. */
     public static final int DEFAULT_EMBEDDING_SIZE = 64;
@@ -43,6 +50,11 @@ public record InputConfig(
         }
         wordFeatures = wordFeatures == null ? List.of() : List.copyOf(wordFeatures);
         wordDropout = wordDropout == null ? 0.0 : wordDropout;
+    }
+
+    /** True when the network reads each word's characters beside its id (a ComputationGraph with two inputs). */
+    public boolean readsCharacters() {
+        return charEncoder != null;
     }
 
     /** The channels the word features add per step: 0 when there are none. */

@@ -7,7 +7,7 @@ import java.util.List;
  * The head of the network, which fixes the recurrent shape of the task.
  *
  * @param type         classification, regression, tagging, sequence_regression, generation, forecast or seq2seq
- * @param reduceOutput many-to-one heads and the seq2seq encoder: last (default), mean or max over real steps
+ * @param reduceOutput many-to-one heads and the seq2seq encoder: last (default), mean, max or attention over real steps
  * @param numClasses   categorical heads: number of classes; omitted means "taken from the data"
  *                     (generation: the input vocabulary)
  * @param outputSize   real-valued heads: number of target values per step; omitted means "taken from the data"
@@ -15,11 +15,13 @@ import java.util.List;
  * @param outputLength seq2seq: length of the decoded sequence
  * @param decoder      seq2seq: recurrent layers after the repeat vector (unidirectional)
  * @param classWeights classification and tagging: per-class weights of the cross-entropy loss, or null for none
+ * @param crf          tagging: a linear-chain CRF output layer instead of a per-token softmax
+ * @param attentionSize reduce_output attention: the hidden size of the additive attention scorer
  */
 public record OutputConfig(
         @JsonPropertyDescription("Head: classification, regression, tagging, sequence_regression, generation, forecast, seq2seq")
         OutputType type,
-        @JsonPropertyDescription("Many-to-one heads and the seq2seq encoder: last (default), mean or max over real steps")
+        @JsonPropertyDescription("Many-to-one heads and the seq2seq encoder: last (default), mean, max or attention (learned weighted mean) over real steps")
         ReduceOutput reduceOutput,
         @JsonPropertyDescription("Categorical heads: number of classes; omit to take it from the data")
         Integer numClasses,
@@ -34,19 +36,28 @@ public record OutputConfig(
         @JsonPropertyDescription("classification, tagging: per-class loss weights for rare labels: auto (n_examples / (n_classes * count), "
                 + "from the training labels; tagging counts tokens), a list with one weight per class in label order, "
                 + "or a mapping label: weight (others 1); default none")
-        ClassWeights classWeights) {
+        ClassWeights classWeights,
+        @JsonPropertyDescription("tagging: a linear-chain CRF output layer (tag transition scores learned, loss by the forward "
+                + "algorithm, Viterbi decoding, transitions that break the tag scheme forbidden); default false")
+        Boolean crf,
+        @JsonPropertyDescription("reduce_output attention: size of the additive attention's hidden layer; default 64")
+        Integer attentionSize) {
 
     public OutputConfig {
         if (horizon == null && type == OutputType.FORECAST) {
             horizon = 1;
         }
         decoder = decoder == null ? List.of() : List.copyOf(decoder);
+        crf = crf != null && crf;
+        if (attentionSize == null && reduceOutput == ReduceOutput.ATTENTION) {
+            attentionSize = 64;
+        }
         // reduce_output stays null when unset so that the validator can reject it on per-step heads.
     }
 
     /** This head with other class weights (null for none). */
     public OutputConfig withClassWeights(ClassWeights weights) {
-        return new OutputConfig(type, reduceOutput, numClasses, outputSize, horizon, outputLength, decoder, weights);
+        return new OutputConfig(type, reduceOutput, numClasses, outputSize, horizon, outputLength, decoder, weights, crf, attentionSize);
     }
 
     /** The reduction to use, {@code last} when none is set. */

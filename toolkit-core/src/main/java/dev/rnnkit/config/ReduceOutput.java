@@ -9,5 +9,7 @@ public enum ReduceOutput implements ConfigEnum {
     /** The mean over real steps. */
     @JsonProperty("mean") MEAN,
     /** The element-wise maximum over real steps. */
-    @JsonProperty("max") MAX;
+    @JsonProperty("max") MAX,
+    /** A weighted mean over real steps, the weights learned by additive attention (Bahdanau et al. 2015; Yang et al. 2016). */
+    @JsonProperty("attention") ATTENTION;
 }

@@ -42,7 +42,7 @@ public record RnnkitConfig(
     public RnnkitConfig {
         name = name == null ? "rnnkit" : name;
         seed = seed == null ? DEFAULT_SEED : seed;
-        input = input == null ? new InputConfig(null, null, null, null, null, null) : input;
+        input = input == null ? new InputConfig(null, null, null, null, null, null, null) : input;
         encoder = encoder == null ? List.of() : List.copyOf(encoder);
         fcLayers = fcLayers == null ? List.of() : List.copyOf(fcLayers);
         training = (training == null ? TrainingConfig.defaults() : training)

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /**
  * Iterates encoded examples in minibatches, reshuffling on every reset.
@@ -23,14 +23,14 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  *
  * @param <E> one encoded example
  */
-public final class BatchIterator<E> implements DataSetIterator {
+public final class BatchIterator<E> implements MultiDataSetIterator {
 
     /** Batches per sorting pool when bucketing by length. */
     public static final int POOL_BATCHES = 50;
 
     private final List<E> examples;
     private final int batchSize;
-    private final Function<List<E>, DataSet> encoder;
+    private final Function<List<E>, ? extends MultiDataSet> encoder;
     private final ToIntFunction<E> length;
     private final Random random;
     private final int inputColumns;
@@ -40,13 +40,13 @@ public final class BatchIterator<E> implements DataSetIterator {
     private List<List<E>> batches;
     private int cursor;
     private int epoch = -1;
-    private DataSetPreProcessor preProcessor;
+    private MultiDataSetPreProcessor preProcessor;
 
     /**
      * @param length  example length for bucketing, or null to keep batches in (shuffled) order
      * @param random  the shuffling source, or null to keep the examples in file order
      */
-    public BatchIterator(List<E> examples, int batchSize, Function<List<E>, DataSet> encoder,
+    public BatchIterator(List<E> examples, int batchSize, Function<List<E>, ? extends MultiDataSet> encoder,
                          ToIntFunction<E> length, Random random, int inputColumns, int totalOutcomes) {
         this(examples, batchSize, encoder, length, random, inputColumns, totalOutcomes, null);
     }
@@ -56,7 +56,7 @@ public final class BatchIterator<E> implements DataSetIterator {
      * @param random      the shuffling source, or null to keep the examples in file order
      * @param wordDropout applied to each minibatch's features, or null for none (training batches only)
      */
-    public BatchIterator(List<E> examples, int batchSize, Function<List<E>, DataSet> encoder,
+    public BatchIterator(List<E> examples, int batchSize, Function<List<E>, ? extends MultiDataSet> encoder,
                          ToIntFunction<E> length, Random random, int inputColumns, int totalOutcomes, WordDropout wordDropout) {
         this(examples, batchSize, encoder, length, random, inputColumns, totalOutcomes, wordDropout, null);
     }
@@ -67,7 +67,7 @@ public final class BatchIterator<E> implements DataSetIterator {
      * @param wordDropout applied to each minibatch's features, or null for none (training batches only)
      * @param tokenCap    splits minibatches over a padded-token budget, or null for none
      */
-    public BatchIterator(List<E> examples, int batchSize, Function<List<E>, DataSet> encoder, ToIntFunction<E> length,
+    public BatchIterator(List<E> examples, int batchSize, Function<List<E>, ? extends MultiDataSet> encoder, ToIntFunction<E> length,
                          Random random, int inputColumns, int totalOutcomes, WordDropout wordDropout, TokenCap<? super E> tokenCap) {
         this.wordDropout = wordDropout;
         this.tokenCap = tokenCap;
@@ -163,16 +163,16 @@ public final class BatchIterator<E> implements DataSetIterator {
     }
 
     @Override
-    public DataSet next(int num) {
+    public MultiDataSet next(int num) {
         throw new UnsupportedOperationException("batch size is fixed by training.batch_size");
     }
 
-    @Override
+    /** The feature channels of the first input array. */
     public int inputColumns() {
         return inputColumns;
     }
 
-    @Override
+    /** The label channels (classes or regression targets). */
     public int totalOutcomes() {
         return totalOutcomes;
     }
@@ -194,24 +194,19 @@ public final class BatchIterator<E> implements DataSetIterator {
         epoch++;
     }
 
-    @Override
+    /** The configured minibatch size. */
     public int batch() {
         return batchSize;
     }
 
     @Override
-    public void setPreProcessor(DataSetPreProcessor preProcessor) {
+    public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
         this.preProcessor = preProcessor;
     }
 
     @Override
-    public DataSetPreProcessor getPreProcessor() {
+    public MultiDataSetPreProcessor getPreProcessor() {
         return preProcessor;
-    }
-
-    @Override
-    public List<String> getLabels() {
-        return null;
     }
 
     @Override
@@ -220,13 +215,13 @@ public final class BatchIterator<E> implements DataSetIterator {
     }
 
     @Override
-    public DataSet next() {
+    public MultiDataSet next() {
         if (!hasNext()) {
             throw new java.util.NoSuchElementException();
         }
-        DataSet ds = encoder.apply(batches.get(cursor));
+        MultiDataSet ds = encoder.apply(batches.get(cursor));
         if (wordDropout != null) {
-            wordDropout.apply(ds.getFeatures(), epoch, cursor);
+            wordDropout.apply(ds.getFeatures(0), epoch, cursor);
         }
         cursor++;
         if (preProcessor != null) {

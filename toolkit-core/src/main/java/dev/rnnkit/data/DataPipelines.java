@@ -62,7 +62,7 @@ public final class DataPipelines {
      * backward direction reads the end padding inside a bidirectional layer, still benefit.)
      */
     public static <E> SplitBatches batches(Splits<E> examples, RnnkitConfig config,
-                                                       java.util.function.Function<java.util.List<E>, org.nd4j.linalg.dataset.DataSet> encoder,
+                                                       java.util.function.Function<java.util.List<E>, ? extends org.nd4j.linalg.dataset.api.MultiDataSet> encoder,
                                                        java.util.function.ToIntFunction<E> length, int inputColumns, int totalOutcomes) {
         int batch = config.training().batchSize();
         boolean bucket = length != null && config.data().bucketByLength();
@@ -106,7 +106,7 @@ public final class DataPipelines {
 
     /** Unshuffled batches of examples read from {@code file} in file order; an empty list is an error naming the file. */
     public static <E> BatchIterator<E> inOrder(java.util.List<E> examples, RnnkitConfig config,
-                                               java.util.function.Function<java.util.List<E>, org.nd4j.linalg.dataset.DataSet> encoder, Path file) {
+                                               java.util.function.Function<java.util.List<E>, ? extends org.nd4j.linalg.dataset.api.MultiDataSet> encoder, Path file) {
         return forEvaluation(examples, config, encoder, null, file);
     }
 
@@ -115,14 +115,14 @@ public final class DataPipelines {
      * in {@link #batches}; an empty list is an error naming the file.
      */
     public static <E> BatchIterator<E> forEvaluation(java.util.List<E> examples, RnnkitConfig config,
-                                                     java.util.function.Function<java.util.List<E>, org.nd4j.linalg.dataset.DataSet> encoder,
+                                                     java.util.function.Function<java.util.List<E>, ? extends org.nd4j.linalg.dataset.api.MultiDataSet> encoder,
                                                      java.util.function.ToIntFunction<E> length, Path file) {
         if (examples.isEmpty()) {
             throw new DataFormatException(file.toString(), 0, "holds no usable examples");
         }
-        org.nd4j.linalg.dataset.DataSet first = encoder.apply(examples.subList(0, 1));
+        org.nd4j.linalg.dataset.api.MultiDataSet first = encoder.apply(examples.subList(0, 1));
         return new BatchIterator<>(examples, config.training().batchSize(), encoder, length, null,
-                (int) first.getFeatures().size(1), (int) first.getLabels().size(1), null, tokenCap(config, length));
+                (int) first.getFeatures(0).size(1), (int) first.getLabels(0).size(1), null, tokenCap(config, length));
     }
 
     /**

@@ -1,14 +1,14 @@
 package dev.rnnkit.data;
 
 import dev.rnnkit.model.DataShape;
-import org.nd4j.linalg.dataset.AsyncDataSetIterator;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.AsyncMultiDataSetIterator;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /**
  * The result of preparing a config's data: iterators per split, the fitted preprocessing and the sizes.
  *
  * <p>Each iterator is created on first use and then returned again; with {@code data.prefetch > 0} it
- * prepares batches on a background thread (DL4J's {@code AsyncDataSetIterator}, which fetches in
+ * prepares batches on a background thread (DL4J's {@code AsyncMultiDataSetIterator}, which fetches in
  * {@code hasNext()}: call it before {@code next()}). Training batches are reshuffled on every {@code reset()}.
  */
 public final class PreparedData {
@@ -18,9 +18,9 @@ public final class PreparedData {
     private final ReadSummary summary;
     private final SplitBatches batches;
     private final int prefetch;
-    private DataSetIterator train;
-    private DataSetIterator validation;
-    private DataSetIterator test;
+    private MultiDataSetIterator train;
+    private MultiDataSetIterator validation;
+    private MultiDataSetIterator test;
 
     public PreparedData(Preprocessing artefact, ReadSummary summary, SplitBatches batches, int prefetch) {
         this.artefact = artefact;
@@ -31,7 +31,7 @@ public final class PreparedData {
     }
 
     /** Training batches (shuffled and bucketed as configured). */
-    public synchronized DataSetIterator train() {
+    public synchronized MultiDataSetIterator train() {
         if (train == null) {
             train = wrap(batches.train());
         }
@@ -39,7 +39,7 @@ public final class PreparedData {
     }
 
     /** Validation batches in file order, or null when there is no validation split. */
-    public synchronized DataSetIterator validation() {
+    public synchronized MultiDataSetIterator validation() {
         if (validation == null && batches.validation() != null) {
             validation = wrap(batches.validation());
         }
@@ -47,7 +47,7 @@ public final class PreparedData {
     }
 
     /** Test batches in file order, or null when there is no test split. */
-    public synchronized DataSetIterator test() {
+    public synchronized MultiDataSetIterator test() {
         if (test == null && batches.test() != null) {
             test = wrap(batches.test());
         }
@@ -74,8 +74,8 @@ public final class PreparedData {
         return summary;
     }
 
-    private DataSetIterator wrap(BatchIterator<?> it) {
+    private MultiDataSetIterator wrap(BatchIterator<?> it) {
         // Workspaces off: batches vary in shape and callers may keep them.
-        return prefetch > 0 ? new AsyncDataSetIterator(it, prefetch, false) : it;
+        return prefetch > 0 ? new AsyncMultiDataSetIterator(it, prefetch, false) : it;
     }
 }

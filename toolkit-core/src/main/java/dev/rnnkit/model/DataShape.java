@@ -11,9 +11,21 @@ package dev.rnnkit.model;
  * @param outputSize  target values per step of a real-valued head
  * @param classCounts classification and tagging: how often each class is a training label, for
  *                    {@code output.class_weights}; null when unknown
+ * @param charVocabSize the character vocabulary of {@code input.char_encoder}, padding and unknown included; null
+ *                      when the network reads no characters
  */
 public record DataShape(Integer vocabSize, Integer featureSize, Integer numClasses, Integer outputSize,
-                        ClassCounts classCounts) {
+                        ClassCounts classCounts, Integer charVocabSize) {
+
+    /** Sizes and label statistics, no characters. */
+    public DataShape(Integer vocabSize, Integer featureSize, Integer numClasses, Integer outputSize, ClassCounts classCounts) {
+        this(vocabSize, featureSize, numClasses, outputSize, classCounts, null);
+    }
+
+    /** This shape with a character vocabulary size. */
+    public DataShape withCharVocabSize(int size) {
+        return new DataShape(vocabSize, featureSize, numClasses, outputSize, classCounts, size);
+    }
 
     /** Sizes without label statistics. */
     public DataShape(Integer vocabSize, Integer featureSize, Integer numClasses, Integer outputSize) {

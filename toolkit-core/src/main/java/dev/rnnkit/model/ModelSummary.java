@@ -32,7 +32,7 @@ public record ModelSummary(List<LayerRow> rows, long totalParameters, int batchS
      *
      * @param name       the layer name (encoder_0, fc_1, output...)
      * @param type       what it is, e.g. {@code Bidirectional(LSTM, concat)}
-     * @param input      input size, e.g. {@code 128 x T}
+     * @param input      input size, e.g. {@code 128 x T}; in a graph, the vertices read from, with their sizes
      * @param output     output size
      * @param parameters parameter name → shape
      * @param count      parameters in the layer
@@ -59,7 +59,11 @@ public record ModelSummary(List<LayerRow> rows, long totalParameters, int batchS
     private static final int BYTES_PER_VALUE = 4; // float32
 
     /** Describes a network built from a config, for a batch of {@code sequenceLength}-step sequences. */
-    public static ModelSummary of(RnnkitConfig config, DataShape data, MultiLayerNetwork net, int sequenceLength) {
+    public static ModelSummary of(RnnkitConfig config, DataShape data, Network network, int sequenceLength) {
+        if (network.isGraph()) {
+            return GraphSummary.of(config, data, network.graph(), sequenceLength);
+        }
+        MultiLayerNetwork net = network.stack();
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
         ResolvedSizes sizes = ResolvedSizes.of(config, data);
         InputType inputType = InputType.recurrent(sizes.inputFeatures(), sequenceLength, RNNFormat.NCW);
@@ -85,7 +89,11 @@ public record ModelSummary(List<LayerRow> rows, long totalParameters, int batchS
             largest = Math.max(largest, outValues);
             in = out;
         }
-        long total = net.numParams();
+        return assemble(config, rows, net.numParams(), sequenceLength, cachedValues, largest);
+    }
+
+    /** The summary of {@code rows} with the memory estimate from parameters and the activations kept for backprop. */
+    static ModelSummary assemble(RnnkitConfig config, List<LayerRow> rows, long total, int sequenceLength, long cachedValues, long largest) {
         int batch = config.training().batchSize();
         long paramBytes = total * BYTES_PER_VALUE;
         long optimizerBytes = paramBytes * optimizerSlots(config.training().optimizer().type(), config.training().optimizer().momentum());
@@ -95,7 +103,7 @@ public record ModelSummary(List<LayerRow> rows, long totalParameters, int batchS
     }
 
     /** Values per example and step a layer keeps for backprop, as a multiple of its output size. */
-    private static int cacheFactor(Layer layer) {
+    static int cacheFactor(Layer layer) {
         Layer inner = layer;
         if (inner instanceof Bidirectional b) {
             inner = b.getFwd();
@@ -131,14 +139,14 @@ public record ModelSummary(List<LayerRow> rows, long totalParameters, int batchS
         };
     }
 
-    private static long values(InputType t, int sequenceLength) {
+    static long values(InputType t, int sequenceLength) {
         if (t instanceof InputType.InputTypeRecurrent r) {
             return r.getSize() * (r.getTimeSeriesLength() > 0 ? r.getTimeSeriesLength() : sequenceLength);
         }
         return t.arrayElementsPerExample();
     }
 
-    private static String size(InputType t) {
+    static String size(InputType t) {
         if (t instanceof InputType.InputTypeRecurrent r) {
             return r.getSize() + " x T";
         }
@@ -159,6 +167,12 @@ public record ModelSummary(List<LayerRow> rows, long totalParameters, int batchS
         String n = layer.getClass().getSimpleName();
         if (layer instanceof dev.rnnkit.model.layers.EmbeddingWithFeatures e) {
             return "EmbeddingWithFeatures(" + e.getNOut() + " + " + e.getExtraFeatures() + " features)";
+        }
+        if (layer instanceof dev.rnnkit.model.chars.CharEncoder c) {
+            return "CharEncoder(" + c.getKind().name().toLowerCase(Locale.ROOT) + ", " + c.getNIn() + " chars)";
+        }
+        if (layer instanceof dev.rnnkit.model.layers.AttentionPooling a) {
+            return "AttentionPooling(additive, " + a.getAttentionSize() + ")";
         }
         if (layer instanceof org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer g) {
             return "GlobalPooling(" + g.getPoolingType().name().toLowerCase(Locale.ROOT) + ")";

@@ -1,5 +1,6 @@
 package dev.rnnkit.model;
 
+import dev.rnnkit.config.CharEncoderConfig;
 import dev.rnnkit.config.DenseLayerConfig;
 import dev.rnnkit.config.GradientClippingConfig;
 import dev.rnnkit.config.OutputConfig;
@@ -8,11 +9,21 @@ import dev.rnnkit.config.RecurrentLayerConfig;
 import dev.rnnkit.config.ReduceOutput;
 import dev.rnnkit.config.RnnkitConfig;
 import dev.rnnkit.config.TrainingConfig;
+import dev.rnnkit.model.chars.CharEncoder;
+import dev.rnnkit.model.chars.CharEncoderKind;
+import dev.rnnkit.model.crf.CrfOutput;
+import dev.rnnkit.model.crf.CrfTransitions;
+import dev.rnnkit.model.layers.AttentionPooling;
 import dev.rnnkit.model.layers.EmbeddingWithFeatures;
 import java.util.List;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -36,20 +47,48 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 /**
  * Builds the DL4J network a config describes.
  *
- * <p>Layer order: input (embedding, if any; with word features an {@link EmbeddingWithFeatures}) → recurrent stack → reduction over time (many-to-one
- * heads) → [repeat vector → decoder stack (seq2seq)] → dense layers → output layer. Sizes missing from
- * the config come from a {@link DataShape}.
+ * <p>Layer order: input (embedding, if any; with word features an {@link EmbeddingWithFeatures}) → recurrent stack →
+ * reduction over time (many-to-one heads: last step, mean, max or attention) → [repeat vector → decoder stack
+ * (seq2seq)] → dense layers → output layer (softmax, or a CRF for tagging). A config whose layers form this one
+ * chain over one input builds a {@code MultiLayerNetwork}; with a character encoder (a second input, merged
+ * with the embedding) it builds a {@code ComputationGraph}. Sizes missing from the config come from a
+ * {@link DataShape}.
  */
 public final class NetworkBuilder {
 
     private NetworkBuilder() {
     }
 
-    /** Builds and initialises the network. */
-    public static MultiLayerNetwork build(RnnkitConfig config, DataShape data) {
+    /** Names of the graph inputs: token ids (with word features) and, with a character encoder, characters. */
+    public static final String TOKENS_INPUT = "tokens";
+    /** The graph input holding each word's characters, [batch, max_word_length, T]. */
+    public static final String CHARS_INPUT = "chars";
+
+    /**
+     * Builds and initialises the network: a {@code MultiLayerNetwork} for a plain stack, a {@code ComputationGraph}
+     * when the config needs more than one input (a character encoder).
+     */
+    public static Network build(RnnkitConfig config, DataShape data) {
+        return needsGraph(config) ? buildGraph(config, data) : buildStack(config, data);
+    }
+
+    /** True when the config cannot be a plain stack of layers over one input array. */
+    public static boolean needsGraph(RnnkitConfig config) {
+        return config.input().readsCharacters();
+    }
+
+    /** The network as a {@code MultiLayerNetwork}; fails for configs that need a graph. */
+    public static Network buildStack(RnnkitConfig config, DataShape data) {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(config, data));
         net.init();
-        return net;
+        return Network.of(net);
+    }
+
+    /** The network as a {@code ComputationGraph}; any config can be built as one (a stack becomes a chain). */
+    public static Network buildGraph(RnnkitConfig config, DataShape data) {
+        ComputationGraph graph = new ComputationGraph(graphConfiguration(config, data, DataType.FLOAT));
+        graph.init();
+        return Network.of(graph);
     }
 
     /** The DL4J configuration, not yet initialised. */
@@ -57,12 +96,83 @@ public final class NetworkBuilder {
         return configuration(config, data, DataType.FLOAT);
     }
 
-    /** The DL4J configuration with the given floating-point type (DOUBLE for gradient checks). */
+    /** The DL4J stack configuration with the given floating-point type (DOUBLE for gradient checks). */
     public static MultiLayerConfiguration configuration(RnnkitConfig config, DataShape data, DataType dataType) {
+        if (needsGraph(config)) {
+            throw new ModelBuildException("input.char_encoder", "needs a second input, so the network is a ComputationGraph");
+        }
         ResolvedSizes sizes = ResolvedSizes.of(config, data);
-        TrainingConfig t = config.training();
-        OutputConfig out = config.output();
+        NeuralNetConfiguration.ListBuilder list = global(config, dataType).list();
+        List<Layer> layers = layers(config, data, sizes, dataType);
+        for (int i = 0; i < layers.size(); i++) {
+            list.layer(i, layers.get(i));
+        }
+        if (config.training().tbpttLength() > 0) {
+            list.backpropType(BackpropType.TruncatedBPTT).tBPTTLength(config.training().tbpttLength());
+        }
+        // Keep the embedding's configured nIn (the vocabulary); setInputType would overwrite it with 1.
+        list.overrideNinUponBuild(false);
+        list.setInputType(InputType.recurrent(sizes.inputFeatures(), RNNFormat.NCW));
+        return list.build();
+    }
 
+    /**
+     * The DL4J graph configuration: the same layers as the stack, as a chain from the {@value #TOKENS_INPUT} input;
+     * with a character encoder, a second input {@value #CHARS_INPUT} feeds it and its output is concatenated with
+     * the embedding ("word_features") before the recurrent encoder.
+     */
+    public static ComputationGraphConfiguration graphConfiguration(RnnkitConfig config, DataShape data, DataType dataType) {
+        ResolvedSizes sizes = ResolvedSizes.of(config, data);
+        ComputationGraphConfiguration.GraphBuilder g = global(config, dataType).graphBuilder();
+        CharEncoderConfig chars = config.input().charEncoder();
+        g.addInputs(chars == null ? new String[] {TOKENS_INPUT} : new String[] {TOKENS_INPUT, CHARS_INPUT});
+        String previous = TOKENS_INPUT;
+        for (Layer layer : layers(config, data, sizes, dataType)) {
+            String name = layer.getLayerName();
+            g.addLayer(name, layer, previous);
+            previous = name;
+            if (chars != null && name.equals(EMBEDDING)) {
+                g.addLayer(CHAR_ENCODER, charEncoder(chars, data), CHARS_INPUT);
+                g.addVertex(WORD_FEATURES, new MergeVertex(), EMBEDDING, CHAR_ENCODER);
+                previous = WORD_FEATURES;
+            }
+        }
+        g.setOutputs(OUTPUT);
+        if (config.training().tbpttLength() > 0) {
+            g.backpropType(BackpropType.TruncatedBPTT).tBPTTForwardLength(config.training().tbpttLength())
+                    .tBPTTBackwardLength(config.training().tbpttLength());
+        }
+        g.setInputTypes(graphInputTypes(config, sizes, -1));
+        ComputationGraphConfiguration conf = g.build();
+        // setInputTypes sets every layer's nIn from its input; the embedding's nIn is the vocabulary, not its 1 + K channels.
+        if (conf.getVertices().get(EMBEDDING) instanceof LayerVertex v
+                && v.getLayerConf().getLayer() instanceof FeedForwardLayer embedding) {
+            embedding.setNIn(sizes.vocabSize());
+        }
+        return conf;
+    }
+
+    /** The types of the graph's inputs, in input order; {@code steps} is the sequence length or -1 for unknown. */
+    public static InputType[] graphInputTypes(RnnkitConfig config, ResolvedSizes sizes, int steps) {
+        InputType tokens = steps > 0 ? InputType.recurrent(sizes.inputFeatures(), steps, RNNFormat.NCW)
+                : InputType.recurrent(sizes.inputFeatures(), RNNFormat.NCW);
+        CharEncoderConfig chars = config.input().charEncoder();
+        if (chars == null) {
+            return new InputType[] {tokens};
+        }
+        InputType charType = steps > 0 ? InputType.recurrent(chars.maxWordLength(), steps, RNNFormat.NCW)
+                : InputType.recurrent(chars.maxWordLength(), RNNFormat.NCW);
+        return new InputType[] {tokens, charType};
+    }
+
+    /** Vertex names that other code (pretrained embeddings, summaries) refers to. */
+    static final String EMBEDDING = "embedding";
+    static final String CHAR_ENCODER = "char_encoder";
+    static final String WORD_FEATURES = "word_features";
+    static final String OUTPUT = "output";
+
+    private static NeuralNetConfiguration.Builder global(RnnkitConfig config, DataType dataType) {
+        TrainingConfig t = config.training();
         NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
                 .seed(config.seed())
                 .dataType(dataType)
@@ -80,34 +190,35 @@ public final class NetworkBuilder {
                             : GradientNormalization.ClipElementWiseAbsoluteValue)
                     .gradientNormalizationThreshold(clip.threshold());
         }
+        return global;
+    }
 
-        NeuralNetConfiguration.ListBuilder list = global.list();
-        int index = 0;
+    /** The layers bottom to top: embedding, recurrent stack, reduction, [repeat + decoder], dense layers, head. */
+    private static List<Layer> layers(RnnkitConfig config, DataShape data, ResolvedSizes sizes, DataType dataType) {
+        OutputConfig out = config.output();
+        List<Layer> layers = new java.util.ArrayList<>();
         if (config.input().type() == dev.rnnkit.config.InputType.EMBEDDING) {
-            list.layer(index++, embeddingLayer(config, sizes));
+            layers.add(embeddingLayer(config, sizes));
         }
-
         boolean manyToOne = !out.type().perStep() || out.type() == OutputType.SEQ2SEQ;
         ReduceOutput reduce = out.reduceOrDefault();
         List<RecurrentLayerConfig> encoder = config.expandedEncoder();
         for (int i = 0; i < encoder.size(); i++) {
             boolean last = i == encoder.size() - 1;
-            for (Layer layer : RecurrentLayers.create(encoder.get(i), "encoder_" + i, manyToOne && last && reduce == ReduceOutput.LAST)) {
-                list.layer(index++, layer);
-            }
+            layers.addAll(RecurrentLayers.create(encoder.get(i), "encoder_" + i, manyToOne && last && reduce == ReduceOutput.LAST));
         }
-        if (manyToOne && reduce != ReduceOutput.LAST) {
-            list.layer(index++, new GlobalPoolingLayer.Builder(reduce == ReduceOutput.MEAN ? PoolingType.AVG : PoolingType.MAX)
+        if (manyToOne && reduce == ReduceOutput.ATTENTION) {
+            layers.add(attentionPooling(encoder.get(encoder.size() - 1).outputSize(), out.attentionSize()));
+        } else if (manyToOne && reduce != ReduceOutput.LAST) {
+            layers.add(new GlobalPoolingLayer.Builder(reduce == ReduceOutput.MEAN ? PoolingType.AVG : PoolingType.MAX)
                     .name("reduce_" + reduce.yamlName())
                     .build());
         }
         if (out.type() == OutputType.SEQ2SEQ) {
-            list.layer(index++, new RepeatVector.Builder(out.outputLength()).name("repeat").build());
+            layers.add(new RepeatVector.Builder(out.outputLength()).name("repeat").build());
             List<RecurrentLayerConfig> decoder = RnnkitConfig.expand(out.decoder());
             for (int i = 0; i < decoder.size(); i++) {
-                for (Layer layer : RecurrentLayers.create(decoder.get(i), "decoder_" + i, false)) {
-                    list.layer(index++, layer);
-                }
+                layers.addAll(RecurrentLayers.create(decoder.get(i), "decoder_" + i, false));
             }
         }
         for (int i = 0; i < config.fcLayers().size(); i++) {
@@ -120,26 +231,24 @@ public final class NetworkBuilder {
             if (d.dropout() > 0) {
                 b.dropOut(1.0 - d.dropout()); // DL4J takes the probability of keeping a unit
             }
-            list.layer(index++, b.build());
+            layers.add(b.build());
         }
-        list.layer(index, outputLayer(out.type(), sizes.outputUnits(),
-                LossWeights.resolve(out.classWeights(), data.classCounts(), sizes.outputUnits()), dataType));
-
-        if (t.tbpttLength() > 0) {
-            list.backpropType(BackpropType.TruncatedBPTT).tBPTTLength(t.tbpttLength());
+        if (out.crf()) {
+            layers.add(crfOutput(config, data, sizes.outputUnits()));
+        } else {
+            layers.add(outputLayer(out.type(), sizes.outputUnits(),
+                    LossWeights.resolve(out.classWeights(), data.classCounts(), sizes.outputUnits()), dataType));
         }
-        // Keep the embedding's configured nIn (the vocabulary); setInputType would overwrite it with 1.
-        list.overrideNinUponBuild(false);
-        list.setInputType(InputType.recurrent(sizes.inputFeatures(), RNNFormat.NCW));
-        return list.build();
+        return layers;
     }
+
 
     /** The token embedding: DL4J's own, or {@link EmbeddingWithFeatures} when word features ride along with the ids. */
     private static Layer embeddingLayer(RnnkitConfig config, ResolvedSizes sizes) {
         int extra = config.input().wordFeatureWidth();
         if (extra > 0) {
             return new EmbeddingWithFeatures.Builder()
-                    .name("embedding")
+                    .name(EMBEDDING)
                     .nIn(sizes.vocabSize())
                     .nOut(config.input().embeddingSize())
                     .extraFeatures(extra)
@@ -147,7 +256,7 @@ public final class NetworkBuilder {
                     .build();
         }
         return new EmbeddingSequenceLayer.Builder()
-                .name("embedding")
+                .name(EMBEDDING)
                 .nIn(sizes.vocabSize())
                 .nOut(config.input().embeddingSize())
                 .inferInputLength(true)
@@ -161,12 +270,14 @@ public final class NetworkBuilder {
      *
      * @throws ModelBuildException when the network has no embedding or the matrix does not fit it
      */
-    public static void initialiseEmbedding(MultiLayerNetwork net, INDArray vectors) {
-        Layer first = net.getLayerWiseConfigurations().getConf(0).getLayer();
+    public static void initialiseEmbedding(Network network, INDArray vectors) {
+        org.deeplearning4j.nn.api.Layer embedding = network.isGraph() ? network.graph().getLayer(EMBEDDING)
+                : network.stack().getLayer(0);
+        Layer first = embedding == null ? null : embedding.conf().getLayer();
         if (!(first instanceof EmbeddingSequenceLayer) && !(first instanceof EmbeddingWithFeatures)) {
             throw new ModelBuildException("data.pretrained_embeddings", "needs input.type embedding");
         }
-        INDArray weights = net.getLayer(0).getParam("W");
+        INDArray weights = embedding.getParam("W");
         if (!java.util.Arrays.equals(weights.shape(), vectors.shape())) {
             throw new ModelBuildException("data.pretrained_embeddings", "the vectors give a " + vectors.rows() + " x " + vectors.columns()
                     + " matrix but the embedding is " + weights.rows() + " x " + weights.columns()
@@ -189,5 +300,35 @@ public final class NetworkBuilder {
         }
         return new OutputLayer.Builder(loss).name("output").nOut(units).activation(activation)
                 .weightInit(org.deeplearning4j.nn.weights.WeightInit.XAVIER).build();
+    }
+
+    /** The character encoder on the {@value #CHARS_INPUT} input. */
+    private static Layer charEncoder(CharEncoderConfig c, DataShape data) {
+        Integer alphabet = data.charVocabSize();
+        if (alphabet == null) {
+            throw new ModelBuildException("input.char_encoder", "needs the character alphabet of the training data; build the model with data");
+        }
+        return new CharEncoder.Builder()
+                .kind(c.type() == CharEncoderConfig.Type.BILSTM ? CharEncoderKind.BILSTM : CharEncoderKind.CNN)
+                .charEmbeddingSize(c.embeddingSize())
+                .kernelWidth(c.kernelWidth())
+                .nIn(alphabet)
+                .nOut(c.outputSize())
+                .name(CHAR_ENCODER)
+                .build();
+    }
+
+    /** Additive attention pooling over the real steps of the last recurrent layer. */
+    private static Layer attentionPooling(int inputSize, int attentionSize) {
+        return new AttentionPooling.Builder().nIn(inputSize).attentionSize(attentionSize).name("reduce_attention").build();
+    }
+
+    /** A linear-chain CRF head whose forbidden transitions come from the tag scheme of the training tags. */
+    private static Layer crfOutput(RnnkitConfig config, DataShape data, int tags) {
+        CrfTransitions transitions = data.classCounts() == null ? CrfTransitions.allowAll(tags)
+                : CrfTransitions.forTags(data.classCounts().names(),
+                dev.rnnkit.eval.TagScheme.valueOf(config.data().taggingOrDefaults().scheme().name()));
+        return new CrfOutput.Builder().nOut(tags).transitions(transitions)
+                .weightInit(org.deeplearning4j.nn.weights.WeightInit.XAVIER).name(OUTPUT).build();
     }
 }

@@ -22,7 +22,8 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import dev.rnnkit.model.Network;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.util.ModelSerializer;
 
 /**
@@ -31,7 +32,8 @@ import org.deeplearning4j.util.ModelSerializer;
  * <p>Entries: {@code rnnkit/format.json} ({@code {"format_version": 1}}), {@code rnnkit/config.yaml},
  * {@code rnnkit/preprocessing.json}, {@code rnnkit/baselines.json}, {@code rnnkit/provenance.json} and, in
  * checkpoints, {@code rnnkit/training_state.json}. DL4J ignores entries it does not know, so
- * {@code ModelSerializer.restoreMultiLayerNetwork} opens the file as it is.
+ * {@code ModelSerializer.restoreMultiLayerNetwork} (or {@code restoreComputationGraph}, for a graph) opens the
+ * file as it is.
  */
 public final class ModelFile {
 
@@ -53,13 +55,13 @@ public final class ModelFile {
      *
      * @param trainingState JSON of the training state for checkpoints, or null
      */
-    public static void write(Path file, MultiLayerNetwork network, ModelMetadata metadata, String trainingState) throws IOException {
+    public static void write(Path file, Network network, ModelMetadata metadata, String trainingState) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path plain = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".dl4j.tmp");
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
-            ModelSerializer.writeModel(network, plain.toFile(), true);
+            ModelSerializer.writeModel(network.model(), plain.toFile(), true);
             Map<String, String> extra = new LinkedHashMap<>();
             extra.put(FORMAT, EvalJson.toJson(Map.of("format_version", FORMAT_VERSION)));
             extra.put(CONFIG, ConfigLoader.toYaml(metadata.config()));
@@ -131,18 +133,32 @@ public final class ModelFile {
         } catch (IOException e) {
             throw new ModelFileException(name + ": cannot read the model file: " + firstLine(e), e);
         }
-        MultiLayerNetwork network;
+        Network network;
         try {
-            network = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+            network = readNetwork(file);
         } catch (IOException | RuntimeException e) {
             throw new ModelFileException(name + ": cannot restore the network: " + firstLine(e), e);
         }
         return new SavedModel(file, network, metadata, trainingState);
     }
 
-    /** Reads only the network, as plain DL4J would (for tests and tools). */
-    public static MultiLayerNetwork readNetwork(Path file) throws IOException {
-        return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+    /**
+     * Reads only the network, as plain DL4J would: {@code restoreComputationGraph} when the file holds a graph
+     * configuration, else {@code restoreMultiLayerNetwork}.
+     */
+    public static Network readNetwork(Path file) throws IOException {
+        boolean graph;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            String conf = text(zip, "configuration.json", file.toString());
+            if (conf == null) {
+                throw new IOException("no configuration.json entry (not a DL4J model)");
+            }
+            // A ComputationGraphConfiguration's JSON has "vertices"; a MultiLayerConfiguration's has "confs".
+            graph = EvalJson.mapper().readTree(conf).has("vertices");
+        }
+        Model model = graph ? ModelSerializer.restoreComputationGraph(file.toFile(), true)
+                : ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        return Network.of(model);
     }
 
     private static String required(ZipFile zip, String entry, String name) throws IOException {

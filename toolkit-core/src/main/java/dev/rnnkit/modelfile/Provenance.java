@@ -20,10 +20,13 @@ import java.util.Map;
  * @param gitCommit     the git commit of the working directory, or null outside a repository
  * @param startTime     when training started (ISO-8601 UTC)
  * @param endTime       when training ended (ISO-8601 UTC); null while running
+ * @param network       the DL4J network class: MultiLayerNetwork or ComputationGraph; null in files written before it
  */
 public record Provenance(String rnnkitVersion, String dl4jVersion, String javaVersion, String nd4jBackend, String device,
                          String nativeBuild, String blasVendor, int ompThreads, int cpuCount, long seed,
-                         Map<String, String> dataFiles, String gitCommit, String startTime, String endTime) {
+                         Map<String, String> dataFiles, String gitCommit, String startTime, String endTime,
+                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                         String network) {
 
     public Provenance {
         dataFiles = dataFiles == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(dataFiles));
@@ -32,6 +35,6 @@ public record Provenance(String rnnkitVersion, String dl4jVersion, String javaVe
     /** A copy with the end time set. */
     public Provenance ended(String time) {
         return new Provenance(rnnkitVersion, dl4jVersion, javaVersion, nd4jBackend, device, nativeBuild, blasVendor,
-                ompThreads, cpuCount, seed, dataFiles, gitCommit, startTime, time);
+                ompThreads, cpuCount, seed, dataFiles, gitCommit, startTime, time, network);
     }
 }

@@ -1,6 +1,6 @@
 package dev.rnnkit.modelfile;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import dev.rnnkit.model.Network;
 
 /**
  * A model file read back: the network (with updater state) and rnnkit's metadata.
@@ -10,5 +10,5 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * @param metadata      config, preprocessing, baselines and provenance
  * @param trainingState the training state JSON of a checkpoint, or null for a plain model
  */
-public record SavedModel(java.nio.file.Path file, MultiLayerNetwork network, ModelMetadata metadata, String trainingState) {
+public record SavedModel(java.nio.file.Path file, Network network, ModelMetadata metadata, String trainingState) {
 }

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /** Accuracy, per-class and macro F1 and the confusion matrix of a many-to-one classifier. */
 final class ClassificationScorer implements TaskScorer {
@@ -23,8 +23,8 @@ final class ClassificationScorer implements TaskScorer {
     }
 
     @Override
-    public void add(DataSet batch, INDArray output) {
-        actual.add(ModelOutputs.argmax(batch.getLabels()));
+    public void add(MultiDataSet batch, INDArray output) {
+        actual.add(ModelOutputs.argmax(batch.getLabels(0)));
         predicted.add(ModelOutputs.argmax(output));
         probabilities.addAll(Arrays.asList(ModelOutputs.probabilityRows(output, null)));
     }

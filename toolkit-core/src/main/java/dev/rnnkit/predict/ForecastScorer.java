@@ -8,7 +8,7 @@ import dev.rnnkit.eval.plot.ForecastSeries;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
  * MAE, RMSE, MAPE, sMAPE and MASE in original units for forecast windows, next to the persistence and
@@ -35,8 +35,8 @@ final class ForecastScorer implements TaskScorer {
     }
 
     @Override
-    public void add(DataSet batch, INDArray output) {
-        double[][][] truth = state.inverseForecast(batch.getLabels());
+    public void add(MultiDataSet batch, INDArray output) {
+        double[][][] truth = state.inverseForecast(batch.getLabels(0));
         double[][][] forecast = state.inverseForecast(output);
         List<java.io.Serializable> seasonal = batch.getExampleMetaData();
         for (int i = 0; i < truth.length; i++) {

@@ -7,7 +7,7 @@ import dev.rnnkit.eval.UnigramBaseline;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /** Nats per token and perplexity of a next-token model next to the training unigram baseline. */
 final class LanguageModelScorer implements TaskScorer {
@@ -22,9 +22,9 @@ final class LanguageModelScorer implements TaskScorer {
     }
 
     @Override
-    public void add(DataSet batch, INDArray output) {
-        model.add(output, batch.getLabels(), batch.getLabelsMaskArray());
-        tokens.add(ModelOutputs.argmaxFlat(batch.getLabels(), batch.getLabelsMaskArray()));
+    public void add(MultiDataSet batch, INDArray output) {
+        model.add(output, batch.getLabels(0), batch.getLabelsMaskArray(0));
+        tokens.add(ModelOutputs.argmaxFlat(batch.getLabels(0), batch.getLabelsMaskArray(0)));
     }
 
     @Override

@@ -4,10 +4,10 @@ import dev.rnnkit.config.RnnkitConfig;
 import dev.rnnkit.data.DataPipelines;
 import dev.rnnkit.data.Preprocessing;
 import dev.rnnkit.eval.TrainingBaselines;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import dev.rnnkit.model.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /**
  * Scores a network on labelled batches with its task's metrics and the mean loss.
@@ -33,18 +33,18 @@ public final class ModelEvaluator {
      *
      * @throws IllegalArgumentException when the iterator yields no batch
      */
-    public static EvaluationResult evaluate(MultiLayerNetwork network, DataSetIterator batches, RnnkitConfig config,
+    public static EvaluationResult evaluate(Network network, MultiDataSetIterator batches, RnnkitConfig config,
                                             Preprocessing preprocessing, TrainingBaselines baselines) {
         TaskScorer scorer = TaskScorer.of(config, preprocessing, baselines);
         batches.reset();
         double lossSum = 0;
         long examples = 0;
         while (batches.hasNext()) {
-            DataSet batch = batches.next();
-            int n = batch.numExamples();
-            lossSum += network.score(batch, false) * n;
+            MultiDataSet batch = batches.next();
+            int n = (int) batch.getFeatures(0).size(0);
+            lossSum += network.score(batch) * n;
             examples += n;
-            INDArray output = network.output(batch.getFeatures(), false, batch.getFeaturesMaskArray(), batch.getLabelsMaskArray());
+            INDArray output = network.output(batch);
             scorer.add(batch, output);
         }
         if (examples == 0) {

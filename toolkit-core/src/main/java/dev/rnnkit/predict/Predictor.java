@@ -17,9 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
 
 /**
  * Turns raw inputs into one JSON line per prediction, encoding them exactly as in training.
@@ -38,14 +37,28 @@ public final class Predictor {
     private static final ObjectWriter LINE = EvalJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
     private static final int BATCH = 64;
 
-    private final MultiLayerNetwork network;
+    private final dev.rnnkit.model.Network network;
     private final Preprocessing preprocessing;
     private final OutputType outputType;
 
+    private final boolean attention;
+
     public Predictor(SavedModel model) {
+        this(model, false);
+    }
+
+    /**
+     * @param attention add each token's attention weight to text classification predictions
+     * @throws IllegalArgumentException when attention weights are asked of a model without attention pooling
+     */
+    public Predictor(SavedModel model, boolean attention) {
         this.network = model.network();
         this.preprocessing = model.metadata().preprocessing();
         this.outputType = model.metadata().config().output().type();
+        this.attention = attention;
+        if (attention && model.metadata().config().output().reduceOutput() != dev.rnnkit.config.ReduceOutput.ATTENTION) {
+            throw new IllegalArgumentException(model.file() + ": --attention needs a model trained with output.reduce_output: attention");
+        }
     }
 
     /** Whether inputs are lines of text (else a CSV file). */
@@ -79,12 +92,25 @@ public final class Predictor {
     }
 
     private List<Map<String, Object>> classify(List<String> texts, TextClassificationState state) {
-        DataSet ds = state.encode(texts);
-        INDArray output = network.output(ds.getFeatures(), false, ds.getFeaturesMaskArray(), null);
+        MultiDataSet ds = state.encode(texts);
+        INDArray output = network.output(ds.getFeatures(), ds.getFeaturesMaskArrays(), null);
+        // Read right after the forward pass: the layer keeps the weights of its last input.
+        INDArray weights = attention ? network.attentionWeights() : null;
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("text", texts.get(i));
+            if (weights != null) {
+                List<String> tokens = state.keptTokens(texts.get(i));
+                List<Map<String, Object>> perToken = new ArrayList<>(tokens.size());
+                for (int t = 0; t < tokens.size(); t++) {
+                    Map<String, Object> w = new LinkedHashMap<>();
+                    w.put("token", tokens.get(t));
+                    w.put("weight", weights.getDouble(i, t));
+                    perToken.add(w);
+                }
+                r.put("attention", perToken);
+            }
             if (state.labels() == null) {
                 r.put("value", output.getDouble(i, 0));
             } else {
@@ -102,9 +128,10 @@ public final class Predictor {
 
     private List<Map<String, Object>> tag(List<String> lines, TaggingState state) {
         List<List<String>> sentences = lines.stream().map(l -> List.of(l.strip().split("\\s+"))).toList();
-        DataSet ds = state.encode(sentences);
-        INDArray output = network.output(ds.getFeatures(), false, ds.getFeaturesMaskArray(), ds.getFeaturesMaskArray());
-        List<List<String>> tags = state.decodeTags(output, ds.getFeaturesMaskArray());
+        MultiDataSet ds = state.encode(sentences);
+        // The token mask is also the output's mask (a CRF decodes only the real steps).
+        INDArray output = network.output(ds.getFeatures(), ds.getFeaturesMaskArrays(), new INDArray[] {ds.getFeaturesMaskArray(0)});
+        List<List<String>> tags = state.decodeTags(output, ds.getFeaturesMaskArray(0));
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -116,8 +143,8 @@ public final class Predictor {
     }
 
     private List<Map<String, Object>> translate(List<String> sources, dev.rnnkit.data.seq2seq.Seq2SeqState state) {
-        DataSet ds = state.encode(sources);
-        List<String> outputs = state.decode(network.output(ds.getFeatures(), false, ds.getFeaturesMaskArray(), null));
+        MultiDataSet ds = state.encode(sources);
+        List<String> outputs = state.decode(network.output(ds.getFeatures(), ds.getFeaturesMaskArrays(), null));
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -135,7 +162,7 @@ public final class Predictor {
             throw new IllegalArgumentException("prediction of sequence_regression models is not supported; use 'rnnkit evaluate'");
         }
         TimeSeriesState.ForecastData data = state.encode(csv);
-        INDArray output = network.output(data.data().getFeatures(), false);
+        INDArray output = network.output(data.data().getFeatures(), null, null);
         double[][][] forecast = state.inverseForecast(output);
         for (int i = 0; i < forecast.length; i++) {
             Map<String, Object> r = new LinkedHashMap<>();

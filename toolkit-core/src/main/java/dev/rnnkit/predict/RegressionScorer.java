@@ -4,7 +4,7 @@ import dev.rnnkit.data.timeseries.TimeSeriesState;
 import dev.rnnkit.eval.ErrorScores;
 import dev.rnnkit.eval.MetricsTable;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
  * MAE, RMSE, MAPE and sMAPE of a regression head ([b, K] or per step [b, K, T] with a mask), in original units
@@ -21,9 +21,9 @@ final class RegressionScorer implements TaskScorer {
     }
 
     @Override
-    public void add(DataSet batch, INDArray output) {
-        INDArray labels = batch.getLabels();
-        INDArray mask = batch.getLabelsMaskArray();
+    public void add(MultiDataSet batch, INDArray output) {
+        INDArray labels = batch.getLabels(0);
+        INDArray mask = batch.getLabelsMaskArray(0);
         long steps = labels.rank() == 3 ? labels.size(2) : 1;
         for (int i = 0; i < labels.size(0); i++) {
             for (int k = 0; k < labels.size(1); k++) {

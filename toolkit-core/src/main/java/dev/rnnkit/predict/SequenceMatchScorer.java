@@ -6,7 +6,7 @@ import dev.rnnkit.eval.SequenceMatchReport;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /** Exact-match and character accuracy of a sequence-to-sequence model's decoded outputs. */
 final class SequenceMatchScorer implements TaskScorer {
@@ -20,8 +20,8 @@ final class SequenceMatchScorer implements TaskScorer {
     }
 
     @Override
-    public void add(DataSet batch, INDArray output) {
-        references.addAll(state.decode(batch.getLabels()));
+    public void add(MultiDataSet batch, INDArray output) {
+        references.addAll(state.decode(batch.getLabels(0)));
         predictions.addAll(state.decode(output));
     }
 

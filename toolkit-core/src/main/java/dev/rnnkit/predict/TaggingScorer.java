@@ -8,7 +8,7 @@ import dev.rnnkit.eval.TaggingReport;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /** Entity-level (conlleval) precision, recall and F1 plus token accuracy of a tagger. */
 final class TaggingScorer implements TaskScorer {
@@ -22,10 +22,10 @@ final class TaggingScorer implements TaskScorer {
     }
 
     @Override
-    public void add(DataSet batch, INDArray output) {
-        INDArray mask = batch.getLabelsMaskArray();
+    public void add(MultiDataSet batch, INDArray output) {
+        INDArray mask = batch.getLabelsMaskArray(0);
         List<String> names = state.tags().entries();
-        gold.addAll(ModelOutputs.names(ModelOutputs.argmaxPerStep(batch.getLabels(), mask), names));
+        gold.addAll(ModelOutputs.names(ModelOutputs.argmaxPerStep(batch.getLabels(0), mask), names));
         predicted.addAll(ModelOutputs.names(ModelOutputs.argmaxPerStep(output, mask), names));
     }
 

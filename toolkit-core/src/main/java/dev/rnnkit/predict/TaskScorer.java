@@ -5,7 +5,7 @@ import dev.rnnkit.config.RnnkitConfig;
 import dev.rnnkit.data.Preprocessing;
 import dev.rnnkit.eval.TrainingBaselines;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
  * Collects a task's metric over evaluation batches, one batch at a time.
@@ -13,7 +13,7 @@ import org.nd4j.linalg.dataset.DataSet;
 interface TaskScorer {
 
     /** Adds one batch and the network's output for it. */
-    void add(DataSet batch, INDArray output);
+    void add(MultiDataSet batch, INDArray output);
 
     /** The scores of everything added; {@code loss} is the mean validation loss to include. */
     EvaluationResult finish(double loss);

@@ -4,7 +4,7 @@ import dev.rnnkit.data.Vocabulary;
 import dev.rnnkit.data.generation.GenerationState;
 import dev.rnnkit.modelfile.SavedModel;
 import java.util.Random;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import dev.rnnkit.model.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class TextGenerator {
 
-    private final MultiLayerNetwork network;
+    private final Network network;
     private final GenerationState state;
 
     public TextGenerator(SavedModel model) {

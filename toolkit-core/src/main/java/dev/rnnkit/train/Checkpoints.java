@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import dev.rnnkit.model.Network;
 
 /**
  * The checkpoints of a run: model files with updater and training state, the last {@code keep} kept.
@@ -27,7 +27,7 @@ public final class Checkpoints {
     }
 
     /** Writes a checkpoint atomically and deletes the oldest beyond {@code keep}. */
-    public Path write(MultiLayerNetwork network, ModelMetadata metadata, TrainingState state) throws IOException {
+    public Path write(Network network, ModelMetadata metadata, TrainingState state) throws IOException {
         Path file = directory.resolve(String.format(java.util.Locale.ROOT, "checkpoint-%04d-%06d.zip", state.epoch(), state.batch()));
         ModelFile.write(file, network, metadata, state.toJson());
         List<Path> all = list();

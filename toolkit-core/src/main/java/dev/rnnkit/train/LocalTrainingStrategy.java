@@ -1,20 +1,20 @@
 package dev.rnnkit.train;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import dev.rnnkit.model.Network;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /**
- * Fits minibatches one after another on the current ND4J device ({@code MultiLayerNetwork.fit(DataSet)},
+ * * Fits minibatches one after another on the current ND4J device ({@code Network.fit}, i.e. DL4J's own {@code fit},
  * which applies truncated BPTT when the configuration asks for it).
  */
 public final class LocalTrainingStrategy implements TrainingStrategy {
 
     @Override
-    public boolean fitEpoch(MultiLayerNetwork network, DataSetIterator batches, int skip, BatchListener listener) {
+    public boolean fitEpoch(Network network, MultiDataSetIterator batches, int skip, BatchListener listener) {
         int batch = 0;
         while (batches.hasNext()) {
-            DataSet ds = batches.next();
+            MultiDataSet ds = batches.next();
             if (batch < skip) {
                 batch++; // the shuffle is deterministic, so these are the batches fitted before the resume
                 continue;
@@ -22,7 +22,7 @@ public final class LocalTrainingStrategy implements TrainingStrategy {
             listener.beforeBatch(batch);
             network.fit(ds);
             batch++;
-            if (!listener.afterBatch(batch, ds.numExamples(), network.score())) {
+            if (!listener.afterBatch(batch, (int) ds.getFeatures(0).size(0), network.score())) {
                 return false;
             }
         }

@@ -3,7 +3,7 @@ package dev.rnnkit.train;
 import dev.rnnkit.config.ScheduleConfig;
 import dev.rnnkit.config.ScheduleType;
 import dev.rnnkit.config.TrainingConfig;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import dev.rnnkit.model.Network;
 
 /**
  * Lowers the learning rate when the watched validation metric stalls ({@code schedule.type: plateau}), as Keras's
@@ -35,7 +35,7 @@ final class PlateauSchedule {
      *
      * @return the new state and, when the rate changed, a message saying so (else null)
      */
-    Step afterEpoch(TrainingState state, boolean improved, MultiLayerNetwork network) {
+    Step afterEpoch(TrainingState state, boolean improved, Network network) {
         int since = improved ? 0 : state.epochsSinceRateChange() + 1;
         double rate = state.learningRate() != null ? state.learningRate() : initialRate;
         if (since < schedule.patience()) {
@@ -51,7 +51,7 @@ final class PlateauSchedule {
     }
 
     /** Sets the rate a resumed run had reached. */
-    static void restore(TrainingState state, MultiLayerNetwork network) {
+    static void restore(TrainingState state, Network network) {
         if (state.learningRate() != null) {
             network.setLearningRate(state.learningRate());
         }

@@ -40,7 +40,8 @@ public final class ProvenanceCollector {
                 Nd4j.getBackend().getClass().getSimpleName(), device(), NativeBuild.loaded(), NativeBuild.blasVendor(),
                 Nd4j.getEnvironment().maxThreads(),
                 Runtime.getRuntime().availableProcessors(), config.seed(), dataChecksums(config.data(), dataDir),
-                gitCommit(), start.toString(), null);
+                gitCommit(), start.toString(), null,
+                dev.rnnkit.model.NetworkBuilder.needsGraph(config) ? "ComputationGraph" : "MultiLayerNetwork");
     }
 
     /** SHA-256 of every data file the config names (each file of a folder), keyed by its name in the config. */

@@ -22,8 +22,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import dev.rnnkit.model.Network;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -73,7 +73,7 @@ public final class Trainer {
             AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(config));
             data.artefact().save(run.preprocessing());
             EvalJson.write(metadata.provenance(), run.provenance());
-            MultiLayerNetwork network = NetworkBuilder.build(config, data.shape());
+            Network network = NetworkBuilder.build(config, data.shape());
             initialisePretrainedEmbedding(config, dataDir, data, network);
             return loop(run, data, metadata, network, TrainingState.start());
         } finally {
@@ -82,7 +82,7 @@ public final class Trainer {
     }
 
     /** Copies pretrained word vectors, aligned with the training vocabulary, into the embedding. */
-    private void initialisePretrainedEmbedding(RnnkitConfig config, Path dataDir, PreparedData data, MultiLayerNetwork network) {
+    private void initialisePretrainedEmbedding(RnnkitConfig config, Path dataDir, PreparedData data, Network network) {
         if (config.data() == null || config.data().pretrainedEmbeddings() == null) {
             return;
         }
@@ -150,7 +150,7 @@ public final class Trainer {
         }
     }
 
-    private TrainingResult loop(RunDirectory run, PreparedData data, ModelMetadata metadata, MultiLayerNetwork network,
+    private TrainingResult loop(RunDirectory run, PreparedData data, ModelMetadata metadata, Network network,
                                 TrainingState initial) throws IOException {
         RnnkitConfig config = metadata.config();
         TrainingConfig t = config.training();
@@ -166,7 +166,7 @@ public final class Trainer {
         for (int i = 0; i < initial.epoch(); i++) {
             raw.reset(); // epoch k trains on the (k+1)-th shuffle of the seeded generator, as in an uninterrupted run
         }
-        DataSetIterator train = limited(data.train(), config);
+        MultiDataSetIterator train = limited(data.train(), config);
         TrainingState state = initial;
         String ending = null; // why training ended before the epoch ceiling, for the closing message
         boolean interrupted = false;
@@ -202,7 +202,7 @@ public final class Trainer {
                 ModelFile.write(run.bestModel(), network, metadata, null);
             }
             EpochSummary summary = new EpochSummary(epoch + 1, t.epochs(), epochRun.meanLoss(), epochRun.examples, seconds, validation, improved);
-            log.epoch(summary, state.iterations(), learningRate(network));
+            log.epoch(summary, state.iterations(), network.learningRate());
             if (!validation.isEmpty()) {
                 log.evaluation(epoch + 1, "validation", validation);
             }
@@ -291,7 +291,7 @@ public final class Trainer {
     /** Scores the best model on the test split (else validation) and writes metrics and plots. */
     private TrainingResult finalEvaluation(RunDirectory run, PreparedData data, TrainingState state, boolean stoppedEarly,
                                            MetricsLog log, String metricKey) {
-        DataSetIterator split = data.test() != null ? data.test() : data.validation();
+        MultiDataSetIterator split = data.test() != null ? data.test() : data.validation();
         String name = data.test() != null ? "test" : "validation";
         if (split == null) {
             EvaluationWriter.writeLearningCurve(log.learningCurve("none"), "none", run.evaluation());
@@ -309,29 +309,19 @@ public final class Trainer {
         return new TrainingResult(run, state, false, stoppedEarly, result, name);
     }
 
-    private static double learningRate(MultiLayerNetwork network) {
-        for (int i = 0; i < network.getnLayers(); i++) {
-            Double lr = network.getLearningRate(i);
-            if (lr != null) {
-                return lr;
-            }
-        }
-        return Double.NaN;
-    }
-
     /** Tracks one epoch's minibatches: loss, examples, stop requests, the time budget and checkpoints by iteration. */
     private final class EpochRun implements TrainingStrategy.BatchListener {
         private final RnnkitConfig config;
         private final Checkpoints checkpoints;
         private final ModelMetadata metadata;
-        private final MultiLayerNetwork network;
+        private final Network network;
         private final Budget budget;
         private TrainingState state;
         private double lossSum;
         private int losses;
         private long examples;
 
-        EpochRun(RnnkitConfig config, TrainingState state, Checkpoints checkpoints, ModelMetadata metadata, MultiLayerNetwork network,
+        EpochRun(RnnkitConfig config, TrainingState state, Checkpoints checkpoints, ModelMetadata metadata, Network network,
                  Budget budget) {
             this.budget = budget;
             this.config = config;
@@ -371,9 +361,9 @@ public final class Trainer {
     }
 
     /** The iterator cut to {@code training.max_batches} minibatches per pass, when that is set. */
-    private static DataSetIterator limited(DataSetIterator batches, RnnkitConfig config) {
+    private static MultiDataSetIterator limited(MultiDataSetIterator batches, RnnkitConfig config) {
         Integer max = config.training().maxBatches();
         return batches == null || max == null ? batches
-                : new org.deeplearning4j.datasets.iterator.EarlyTerminationDataSetIterator(batches, max);
+                : new org.deeplearning4j.datasets.iterator.EarlyTerminationMultiDataSetIterator(batches, max);
     }
 }

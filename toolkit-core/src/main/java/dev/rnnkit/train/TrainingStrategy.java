@@ -1,7 +1,7 @@
 package dev.rnnkit.train;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import dev.rnnkit.model.Network;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /**
  * How one epoch of minibatches is fitted: on one device, or later data-parallel (ParallelWrapper) or on Spark.
@@ -32,5 +32,5 @@ public interface TrainingStrategy {
      * @param skip    minibatches to skip (already fitted before a resume)
      * @return true when the epoch ran to its end, false when the listener stopped it
      */
-    boolean fitEpoch(MultiLayerNetwork network, DataSetIterator batches, int skip, BatchListener listener);
+    boolean fitEpoch(Network network, MultiDataSetIterator batches, int skip, BatchListener listener);
 }

@@ -41,7 +41,7 @@ class BatchIteratorTest {
         List<List<Ex>> seen = new ArrayList<>();
         BatchIterator<Ex> it = new BatchIterator<>(examples(), BATCH, part -> {
             seen.add(List.copyOf(part));
-            return new DataSet();
+            return new org.nd4j.linalg.dataset.MultiDataSet();
         }, bucket ? Ex::length : null, random, 1, 1, null, cap == null ? null : new BatchIterator.TokenCap<>(cap, Ex::length));
         for (int e = 0; e < epochs; e++) {
             if (e > 0) {
@@ -95,7 +95,7 @@ class BatchIteratorTest {
         List<List<Ex>> legacy = new ArrayList<>();
         new BatchIterator<>(examples(), BATCH, part -> {
             legacy.add(List.copyOf(part));
-            return new DataSet();
+            return new org.nd4j.linalg.dataset.MultiDataSet();
         }, Ex::length, new Random(11), 1, 1).forEachRemaining(ds -> { });
         assertEquals(uncapped.subList(0, legacy.size()), legacy);
     }
@@ -122,7 +122,7 @@ class BatchIteratorTest {
     /** The padded width of each batch. */
     private static List<Long> masks(BatchIterator<?> it) {
         List<Long> widths = new ArrayList<>();
-        it.forEachRemaining(ds -> widths.add(ds.getFeaturesMaskArray().size(1)));
+        it.forEachRemaining(ds -> widths.add(ds.getFeaturesMaskArray(0).size(1)));
         return widths;
     }
 }

@@ -36,15 +36,15 @@ class GenerationPipelineTest {
         GenerationState state = data.artefact().generation();
         assertEquals(List.of("<pad>", "<unk>", "a", "b", "\n", "c", "d"), state.vocabulary().entries());
         assertEquals(new DataShape(7, null, 7, null), data.shape());
-        DataSet b = data.train().next();
-        assertArrayEquals(new long[]{2, 1, 3}, b.getFeatures().shape());
-        assertEquals("2 3 5", steps(b.getFeatures(), 0)); // a b c
-        assertEquals("5 2 3", steps(b.getFeatures(), 1)); // c a b
-        assertArrayEquals(new long[]{2, 7, 3}, b.getLabels().shape());
+        org.nd4j.linalg.dataset.api.MultiDataSet b = data.train().next();
+        assertArrayEquals(new long[]{2, 1, 3}, b.getFeatures(0).shape());
+        assertEquals("2 3 5", steps(b.getFeatures(0), 0)); // a b c
+        assertEquals("5 2 3", steps(b.getFeatures(0), 1)); // c a b
+        assertArrayEquals(new long[]{2, 7, 3}, b.getLabels(0).shape());
         // next tokens b c a: ids 3, 5, 2
-        assertEquals("0 0 0 ; 0 0 0 ; 0 0 1 ; 1 0 0 ; 0 0 0 ; 0 1 0 ; 0 0 0", steps(b.getLabels(), 0));
-        assertEquals("1 1 1 | 1 1 1", rows(b.getFeaturesMaskArray()));
-        assertEquals("1 1 1 | 1 1 1", rows(b.getLabelsMaskArray()));
+        assertEquals("0 0 0 ; 0 0 0 ; 0 0 1 ; 1 0 0 ; 0 0 0 ; 0 1 0 ; 0 0 0", steps(b.getLabels(0), 0));
+        assertEquals("1 1 1 | 1 1 1", rows(b.getFeaturesMaskArray(0)));
+        assertEquals("1 1 1 | 1 1 1", rows(b.getLabelsMaskArray(0)));
         assertEquals("abc", state.decode(new int[]{2, 3, 5}));
     }
 
@@ -66,9 +66,9 @@ class GenerationPipelineTest {
         // training text "abcab": a and b kept, c cut by max_size; "d\n" held out.
         assertEquals(List.of("<pad>", "<unk>", "a", "b"), state.vocabulary().entries());
         assertArrayEquals(new int[]{2, 3, 1, 1, 1}, state.encodeText("abcd\n"));
-        DataSet v = data.validation().next();
-        assertArrayEquals(new long[]{1, 4, 1}, v.getFeatures().shape());
-        assertEquals("0 ; 1 ; 0 ; 0", steps(v.getFeatures(), 0)); // d → unknown
+        org.nd4j.linalg.dataset.api.MultiDataSet v = data.validation().next();
+        assertArrayEquals(new long[]{1, 4, 1}, v.getFeatures(0).shape());
+        assertEquals("0 ; 1 ; 0 ; 0", steps(v.getFeatures(0), 0)); // d → unknown
         assertEquals(4, data.batches().train().numExamples());     // windows of 2 ids over 5, stride = sequence_length = 1
     }
 

@@ -43,15 +43,15 @@ public final class PipelineBenchmark {
         long t0 = System.nanoTime();
         PreparedData data = DataPipelines.prepare(config, dataDir);
         long t1 = System.nanoTime();
-        DataSetIterator it = data.train();
+        org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator it = data.train();
         long examples = 0;
         long tokens = 0;
         long padded = 0;
         while (it.hasNext()) {
-            DataSet ds = it.next();
-            examples += ds.numExamples();
-            tokens += ds.getFeaturesMaskArray().sumNumber().longValue();
-            padded += ds.getFeaturesMaskArray().length();
+            org.nd4j.linalg.dataset.api.MultiDataSet ds = it.next();
+            examples += (int) ds.getFeatures(0).size(0);
+            tokens += ds.getFeaturesMaskArray(0).sumNumber().longValue();
+            padded += ds.getFeaturesMaskArray(0).length();
         }
         long t2 = System.nanoTime();
         double prep = (t1 - t0) / 1e9;

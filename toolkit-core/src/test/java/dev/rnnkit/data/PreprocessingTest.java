@@ -38,13 +38,13 @@ class PreprocessingTest {
         Preprocessing restored = Preprocessing.load(file);
         assertEquals(data.artefact(), restored);
         List<String> texts = List.of("GOOD film, bad!", "unseen words here and more");
-        DataSet before = data.artefact().textClassification().encode(texts);
-        DataSet after = restored.textClassification().encode(texts);
-        assertEquals(before.getFeatures(), after.getFeatures());
-        assertEquals(before.getFeaturesMaskArray(), after.getFeaturesMaskArray());
+        org.nd4j.linalg.dataset.api.MultiDataSet before = data.artefact().textClassification().encode(texts);
+        org.nd4j.linalg.dataset.api.MultiDataSet after = restored.textClassification().encode(texts);
+        assertEquals(before.getFeatures(0), after.getFeatures(0));
+        assertEquals(before.getFeaturesMaskArray(0), after.getFeaturesMaskArray(0));
         assertEquals(List.of("<pad>", "<unk>", "bad", "film", "good", "movie"), restored.textClassification().vocabulary().entries());
-        assertEquals("4 3 2", Fixtures.steps(after.getFeatures(), 0)); // lower-cased, punctuation stripped
-        assertEquals("1 1 1", Fixtures.steps(after.getFeatures(), 1)); // unknown words, truncated to max_length 3
+        assertEquals("4 3 2", Fixtures.steps(after.getFeatures(0), 0)); // lower-cased, punctuation stripped
+        assertEquals("1 1 1", Fixtures.steps(after.getFeatures(0), 1)); // unknown words, truncated to max_length 3
         assertEquals(List.of("neg", "pos"), restored.textClassification().decodeLabels(org.nd4j.linalg.factory.Nd4j.createFromArray(
                 new float[][]{{0.9f, 0.1f}, {0.2f, 0.8f}})));
         assertEquals(data.shape(), restored.shape());
@@ -63,14 +63,14 @@ class PreprocessingTest {
         assertTrue(Files.readString(file).contains("\"truncation\" : \"head_tail\""));
         TextClassificationState restored = Preprocessing.load(file).textClassification();
         assertEquals(Truncation.HEAD_TAIL, restored.truncation());
-        DataSet trained = data.train().next();
-        DataSet predicted = restored.encode(List.of("a b c d e f g", "b c"));
-        assertEquals(trained.getFeatures(), predicted.getFeatures());
-        assertEquals(trained.getFeaturesMaskArray(), predicted.getFeaturesMaskArray());
+        org.nd4j.linalg.dataset.api.MultiDataSet trained = data.train().next();
+        org.nd4j.linalg.dataset.api.MultiDataSet predicted = restored.encode(List.of("a b c d e f g", "b c"));
+        assertEquals(trained.getFeatures(0), predicted.getFeatures(0));
+        assertEquals(trained.getFeaturesMaskArray(0), predicted.getFeaturesMaskArray(0));
         Vocabulary v = restored.vocabulary();
         // head 2 (a b) + tail 3 (e f g)
         assertEquals(java.util.stream.Stream.of("a", "b", "e", "f", "g").map(w -> String.valueOf(v.id(w)))
-                .collect(java.util.stream.Collectors.joining(" ")), Fixtures.steps(predicted.getFeatures(), 0));
+                .collect(java.util.stream.Collectors.joining(" ")), Fixtures.steps(predicted.getFeatures(0), 0));
     }
 
     @Test
@@ -92,7 +92,7 @@ class PreprocessingTest {
                 """);
         TextClassificationState old = Preprocessing.load(dir.resolve("old.json")).textClassification();
         assertEquals(Truncation.HEAD, old.truncation());
-        assertEquals("2 3", Fixtures.steps(old.encode(List.of("a b c")).getFeatures(), 0));
+        assertEquals("2 3", Fixtures.steps(old.encode(List.of("a b c")).getFeatures(0), 0));
         Preprocessing.of(old).save(dir.resolve("again.json"));
         assertFalse(Files.readString(dir.resolve("again.json")).contains("truncation"));
         assertEquals(Preprocessing.of(old), Preprocessing.load(dir.resolve("again.json")));
@@ -110,7 +110,7 @@ class PreprocessingTest {
         TimeSeriesState restored = Preprocessing.load(dir.resolve("p.json")).timeSeries();
         TimeSeriesState.ForecastData windows = restored.encode(dir.resolve("s.csv"));
         assertEquals(List.of(List.of("3"), List.of("4")), windows.targetTimestamps());
-        assertEquals(7.0, restored.inverseForecast(windows.data().getLabels())[1][0][0], 1e-5);
+        assertEquals(7.0, restored.inverseForecast(windows.data().getLabels(0))[1][0][0], 1e-5);
     }
 
     @Test

@@ -47,9 +47,9 @@ class Seq2SeqEndToEndTest {
         Seq2SeqState state = data.artefact().seq2seq();
         // digits and '-' plus the three reserved ids
         assertEquals(14, state.target().size());
-        MultiLayerNetwork net = NetworkBuilder.build(config, data.shape());
+        MultiLayerNetwork net = NetworkBuilder.build(config, data.shape()).stack();
         INDArray before = net.params().dup();
-        DataSetIterator train = data.train();
+        org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator train = data.train();
         for (int epoch = 0; epoch < 2; epoch++) {
             train.reset();
             while (train.hasNext()) {
@@ -59,11 +59,11 @@ class Seq2SeqEndToEndTest {
         }
         assertFalse(before.equals(net.params()), "parameters did not change");
 
-        DataSet validation = data.validation().next();
-        INDArray output = net.output(validation.getFeatures(), false, validation.getFeaturesMaskArray(), null);
+        org.nd4j.linalg.dataset.api.MultiDataSet validation = data.validation().next();
+        INDArray output = net.output(validation.getFeatures(0), false, validation.getFeaturesMaskArray(0), null);
         assertArrayEquals(new long[]{16, 14, 11}, output.shape());
         List<String> predicted = state.decode(output);
-        List<String> reference = state.decode(validation.getLabels());
+        List<String> reference = state.decode(validation.getLabels(0));
         // Evaluation batches are sorted by source length (a stable sort: file order among equal lengths).
         List<String> expected = Files.readAllLines(dir.resolve("generated/dates/validation.tsv")).stream()
                 .sorted(java.util.Comparator.comparingInt(line -> line.split("\t")[0].codePointCount(0, line.split("\t")[0].length())))

@@ -51,16 +51,16 @@ class Seq2SeqPipelineTest {
         assertEquals(List.of("<pad>", "<unk>", "</s>", "x", "y"), state.target().entries());
         assertEquals(new DataShape(4, null, 5, null), data.shape());
 
-        DataSet b = data.train().next();
-        assertArrayEquals(new long[]{2, 1, 2}, b.getFeatures().shape());
-        assertEquals("3 2", steps(b.getFeatures(), 0));   // a b
-        assertEquals("2 0", steps(b.getFeatures(), 1));   // b, padded
-        assertEquals("1 1 | 1 0", rows(b.getFeaturesMaskArray()));
-        assertArrayEquals(new long[]{2, 5, 4}, b.getLabels().shape());
+        org.nd4j.linalg.dataset.api.MultiDataSet b = data.train().next();
+        assertArrayEquals(new long[]{2, 1, 2}, b.getFeatures(0).shape());
+        assertEquals("3 2", steps(b.getFeatures(0), 0));   // a b
+        assertEquals("2 0", steps(b.getFeatures(0), 1));   // b, padded
+        assertEquals("1 1 | 1 0", rows(b.getFeaturesMaskArray(0)));
+        assertArrayEquals(new long[]{2, 5, 4}, b.getLabels(0).shape());
         // x y </s> = ids 3 4 2 over output_length 4; the last step is padding (all zero, masked)
-        assertEquals("0 0 0 0 ; 0 0 0 0 ; 0 0 1 0 ; 1 0 0 0 ; 0 1 0 0", steps(b.getLabels(), 0));
-        assertEquals("0 0 0 0 ; 0 0 0 0 ; 0 1 0 0 ; 1 0 0 0 ; 0 0 0 0", steps(b.getLabels(), 1));
-        assertEquals("1 1 1 0 | 1 1 0 0", rows(b.getLabelsMaskArray()));
+        assertEquals("0 0 0 0 ; 0 0 0 0 ; 0 0 1 0 ; 1 0 0 0 ; 0 1 0 0", steps(b.getLabels(0), 0));
+        assertEquals("0 0 0 0 ; 0 0 0 0 ; 0 1 0 0 ; 1 0 0 0 ; 0 0 0 0", steps(b.getLabels(0), 1));
+        assertEquals("1 1 1 0 | 1 1 0 0", rows(b.getLabelsMaskArray(0)));
         assertEquals(5, data.batches().train().totalOutcomes());
         assertEquals(1, data.batches().train().inputColumns());
     }
@@ -69,10 +69,10 @@ class Seq2SeqPipelineTest {
     void oneHotSourcesAreSourceVocabularyWide() {
         write(dir, "train.tsv", "ab\txy\nb\tx\n");
         PreparedData data = prepare("one_hot", "");
-        DataSet b = data.train().next();
-        assertArrayEquals(new long[]{2, 4, 2}, b.getFeatures().shape());
-        assertEquals("0 0 ; 0 0 ; 0 1 ; 1 0", steps(b.getFeatures(), 0)); // a then b
-        assertEquals("0 0 ; 0 0 ; 1 0 ; 0 0", steps(b.getFeatures(), 1)); // b, then an all-zero padded step
+        org.nd4j.linalg.dataset.api.MultiDataSet b = data.train().next();
+        assertArrayEquals(new long[]{2, 4, 2}, b.getFeatures(0).shape());
+        assertEquals("0 0 ; 0 0 ; 0 1 ; 1 0", steps(b.getFeatures(0), 0)); // a then b
+        assertEquals("0 0 ; 0 0 ; 1 0 ; 0 0", steps(b.getFeatures(0), 1)); // b, then an all-zero padded step
         assertEquals(4, data.batches().train().inputColumns());
     }
 
@@ -84,11 +84,11 @@ class Seq2SeqPipelineTest {
         Seq2SeqState state = data.artefact().seq2seq();
         assertEquals(List.of("<pad>", "<unk>", "b", "a"), state.source().entries());
         assertEquals(List.of("<pad>", "<unk>", "</s>", "x", "y"), state.target().entries());
-        DataSet v = data.validation().next();
-        assertEquals("1 3", steps(v.getFeatures(), 0));   // c unknown, a
+        org.nd4j.linalg.dataset.api.MultiDataSet v = data.validation().next();
+        assertEquals("1 3", steps(v.getFeatures(0), 0));   // c unknown, a
         // z unknown (1), y (4), </s> (2)
-        assertEquals("0 0 0 0 ; 1 0 0 0 ; 0 0 1 0 ; 0 0 0 0 ; 0 1 0 0", steps(v.getLabels(), 0));
-        assertEquals("1 1 1 0", rows(v.getLabelsMaskArray()));
+        assertEquals("0 0 0 0 ; 1 0 0 0 ; 0 0 1 0 ; 0 0 0 0 ; 0 1 0 0", steps(v.getLabels(0), 0));
+        assertEquals("1 1 1 0", rows(v.getLabelsMaskArray(0)));
         assertEquals(1, data.summary().validationExamples());
     }
 
@@ -97,7 +97,7 @@ class Seq2SeqPipelineTest {
         write(dir, "train.tsv", "id\tout\tin\n7\tx\tbbba\n");
         PreparedData data = prepare("embedding", "  seq2seq: {header: true, source_column: in, target_column: out, max_length: 2}\n");
         assertArrayEquals(new int[]{2, 2}, data.artefact().seq2seq().encodeSource("bbba"));
-        assertEquals("2 2", steps(data.train().next().getFeatures(), 0));
+        assertEquals("2 2", steps(data.train().next().getFeatures(0), 0));
     }
 
     @Test
@@ -128,11 +128,11 @@ class Seq2SeqPipelineTest {
         saved.save(file);
         Preprocessing loaded = Preprocessing.load(file);
         assertEquals(saved, loaded);
-        DataSet features = loaded.seq2seq().encode(List.of("ba", "z"));
-        assertEquals("0 0 ; 0 0 ; 1 0 ; 0 1", steps(features.getFeatures(), 0));
-        assertEquals("0 0 ; 1 0 ; 0 0 ; 0 0", steps(features.getFeatures(), 1));
-        assertEquals("1 1 | 1 0", rows(features.getFeaturesMaskArray()));
-        assertEquals(null, features.getLabels());
+        org.nd4j.linalg.dataset.api.MultiDataSet features = loaded.seq2seq().encode(List.of("ba", "z"));
+        assertEquals("0 0 ; 0 0 ; 1 0 ; 0 1", steps(features.getFeatures(0), 0));
+        assertEquals("0 0 ; 1 0 ; 0 0 ; 0 0", steps(features.getFeatures(0), 1));
+        assertEquals("1 1 | 1 0", rows(features.getFeaturesMaskArray(0)));
+        assertEquals(null, features.getLabels(0));
     }
 
     @Test

@@ -51,18 +51,18 @@ class TaggingPipelineTest {
         assertEquals(List.of("<pad>", "<unk>", "Blackburn", "EU", "German", "Peter", "rejects"), state.vocabulary().entries());
         assertEquals(new DataShape(7, null, 5, null, new ClassCounts(state.tags().entries(), List.of(1L, 1L, 1L, 1L, 1L))), data.shape());
 
-        DataSet b = data.train().next();
-        assertArrayEquals(new long[]{2, 1, 3}, b.getFeatures().shape());
-        assertArrayEquals(new long[]{2, 5, 3}, b.getLabels().shape());
+        org.nd4j.linalg.dataset.api.MultiDataSet b = data.train().next();
+        assertArrayEquals(new long[]{2, 1, 3}, b.getFeatures(0).shape());
+        assertArrayEquals(new long[]{2, 5, 3}, b.getLabels(0).shape());
         // Bucketed: the 2-token sentence first.
-        assertEquals("5 2 0", steps(b.getFeatures(), 0));
-        assertEquals("3 6 4", steps(b.getFeatures(), 1));
+        assertEquals("5 2 0", steps(b.getFeatures(0), 0));
+        assertEquals("3 6 4", steps(b.getFeatures(0), 1));
         // Peter/B-PER Blackburn/E-PER: one-hot rows O, B-PER, E-PER, S-MISC, S-ORG over 3 steps.
-        assertEquals("0 0 0 ; 1 0 0 ; 0 1 0 ; 0 0 0 ; 0 0 0", steps(b.getLabels(), 0));
+        assertEquals("0 0 0 ; 1 0 0 ; 0 1 0 ; 0 0 0 ; 0 0 0", steps(b.getLabels(0), 0));
         // EU/S-ORG rejects/O German/S-MISC
-        assertEquals("0 1 0 ; 0 0 0 ; 0 0 0 ; 0 0 1 ; 1 0 0", steps(b.getLabels(), 1));
-        assertEquals("1 1 0 | 1 1 1", rows(b.getFeaturesMaskArray()));
-        assertEquals("1 1 0 | 1 1 1", rows(b.getLabelsMaskArray()));
+        assertEquals("0 1 0 ; 0 0 0 ; 0 0 0 ; 0 0 1 ; 1 0 0", steps(b.getLabels(0), 1));
+        assertEquals("1 1 0 | 1 1 1", rows(b.getFeaturesMaskArray(0)));
+        assertEquals("1 1 0 | 1 1 1", rows(b.getLabelsMaskArray(0)));
         assertEquals(2, data.summary().rowsRead());
     }
 
@@ -76,12 +76,12 @@ class TaggingPipelineTest {
                 """), dir);
         TaggingState state = data.artefact().tagging();
         assertEquals(List.of("<pad>", "<unk>", "un", "the"), state.vocabulary().entries());
-        DataSet encoded = state.encode(List.of(List.of("THE", "Un", "new"), List.of("un")));
-        assertEquals("3 2 1", steps(encoded.getFeatures(), 0));
+        org.nd4j.linalg.dataset.api.MultiDataSet encoded = state.encode(List.of(List.of("THE", "Un", "new"), List.of("un")));
+        assertEquals("3 2 1", steps(encoded.getFeatures(0), 0));
         // Pretend output: tag index = step index pattern; decoding stops at each sentence's length.
         org.nd4j.linalg.api.ndarray.INDArray out = org.nd4j.linalg.factory.Nd4j.zeros(2, 2, 3);
         out.putScalar(new long[]{0, 1, 1}, 1.0);
-        assertEquals(List.of(List.of("O", "B-ORG", "O"), List.of("O")), state.decodeTags(out, encoded.getFeaturesMaskArray()));
+        assertEquals(List.of(List.of("O", "B-ORG", "O"), List.of("O")), state.decodeTags(out, encoded.getFeaturesMaskArray(0)));
     }
 
     @Test
@@ -115,18 +115,18 @@ class TaggingPipelineTest {
         assertEquals(List.of(dev.rnnkit.config.WordFeature.CASING), state.wordFeatures());
         assertEquals(List.of("<pad>", "<unk>", ",", "1996", "a4", "eu", "iphone", "peter", "rejects", "the", "u.s.", "東京"),
                 state.vocabulary().entries());
-        DataSet b = data.train().next();
+        org.nd4j.linalg.dataset.api.MultiDataSet b = data.train().next();
         // Channel 0: ids of the lowercased tokens; channels 1-8: one-hot casing of the tokens as written, in the order
         // all_lower, all_upper, initial_capital, mixed_case, numeric, contains_digit, punctuation, other.
-        assertArrayEquals(new long[]{3, 9, 4}, b.getFeatures().shape());
+        assertArrayEquals(new long[]{3, 9, 4}, b.getFeatures(0).shape());
         // Peter rejects U.S. iPhone
-        assertEquals("7 8 10 6 ; 0 1 0 0 ; 0 0 1 0 ; 1 0 0 0 ; 0 0 0 1 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0", steps(b.getFeatures(), 0));
+        assertEquals("7 8 10 6 ; 0 1 0 0 ; 0 0 1 0 ; 1 0 0 0 ; 0 0 0 1 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0", steps(b.getFeatures(0), 0));
         // 1996 A4 , <CJK> (the: cut by max_length 4)
-        assertEquals("3 4 2 11 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 1 0 0 0 ; 0 1 0 0 ; 0 0 1 0 ; 0 0 0 1", steps(b.getFeatures(), 1));
+        assertEquals("3 4 2 11 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 1 0 0 0 ; 0 1 0 0 ; 0 0 1 0 ; 0 0 0 1", steps(b.getFeatures(0), 1));
         // EU, then padding: zero in every channel
-        assertEquals("5 0 0 0 ; 0 0 0 0 ; 1 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0", steps(b.getFeatures(), 2));
-        assertEquals("1 1 1 1 | 1 1 1 1 | 1 0 0 0", rows(b.getFeaturesMaskArray()));
-        assertEquals(9, data.train().inputColumns());
+        assertEquals("5 0 0 0 ; 0 0 0 0 ; 1 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0 ; 0 0 0 0", steps(b.getFeatures(0), 2));
+        assertEquals("1 1 1 1 | 1 1 1 1 | 1 0 0 0", rows(b.getFeaturesMaskArray(0)));
+        assertEquals(9, data.batches().train().inputColumns());
 
         // Prediction reproduces it from the saved artefact: PETER is all_upper though its id is that of "peter".
         Path file = dir.resolve("model/preprocessing.json");
@@ -134,8 +134,8 @@ class TaggingPipelineTest {
         assertTrue(java.nio.file.Files.readString(file).contains("\"word_features\" : [ \"casing\" ]"));
         TaggingState restored = Preprocessing.load(file).tagging();
         assertEquals(state, restored);
-        DataSet encoded = restored.encode(List.of(List.of("PETER", "Rejects")));
-        assertEquals("7 8 ; 0 0 ; 1 0 ; 0 1 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0", steps(encoded.getFeatures(), 0));
+        org.nd4j.linalg.dataset.api.MultiDataSet encoded = restored.encode(List.of(List.of("PETER", "Rejects")));
+        assertEquals("7 8 ; 0 0 ; 1 0 ; 0 1 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0", steps(encoded.getFeatures(0), 0));
     }
 
     @Test
@@ -151,7 +151,7 @@ class TaggingPipelineTest {
         String json = java.nio.file.Files.readString(file);
         assertFalse(json.contains("word_features"), json);
         assertEquals(List.of(), Preprocessing.load(file).tagging().wordFeatures());
-        assertArrayEquals(new long[]{1, 1, 2}, data.train().next().getFeatures().shape());
+        assertArrayEquals(new long[]{1, 1, 2}, data.train().next().getFeatures(0).shape());
     }
 
     @Test

@@ -55,21 +55,21 @@ class TextClassificationPipelineTest {
         assertEquals(List.of("0", "1"), state.labels().entries());
         assertEquals(new DataShape(6, null, 2, null, new ClassCounts(List.of("0", "1"), List.of(1L, 2L))), data.shape());
 
-        DataSet train = data.train().next();
+        org.nd4j.linalg.dataset.api.MultiDataSet train = data.train().next();
         assertFalse(data.train().hasNext());
-        assertArrayEquals(new long[]{3, 1, 3}, train.getFeatures().shape());
+        assertArrayEquals(new long[]{3, 1, 3}, train.getFeatures(0).shape());
         // Sorted by length inside the bucket: "good", "good movie", "bad bad film"; end-padded with 0.
-        assertEquals("3 0 0", steps(train.getFeatures(), 0));
-        assertEquals("3 5 0", steps(train.getFeatures(), 1));
-        assertEquals("2 2 4", steps(train.getFeatures(), 2));
-        assertEquals("1 0 0 | 1 1 0 | 1 1 1", rows(train.getFeaturesMaskArray()));
-        assertEquals("0 1 | 0 1 | 1 0", rows(train.getLabels()));
-        assertNull(train.getLabelsMaskArray());
+        assertEquals("3 0 0", steps(train.getFeatures(0), 0));
+        assertEquals("3 5 0", steps(train.getFeatures(0), 1));
+        assertEquals("2 2 4", steps(train.getFeatures(0), 2));
+        assertEquals("1 0 0 | 1 1 0 | 1 1 1", rows(train.getFeaturesMaskArray(0)));
+        assertEquals("0 1 | 0 1 | 1 0", rows(train.getLabels(0)));
+        assertNull(train.getLabelsMaskArray(0));
 
-        DataSet dev = data.validation().next();
-        assertEquals("3 4 1", steps(dev.getFeatures(), 0));
-        assertEquals("1 1 1", rows(dev.getFeaturesMaskArray()));
-        assertEquals("0 1", rows(dev.getLabels()));
+        org.nd4j.linalg.dataset.api.MultiDataSet dev = data.validation().next();
+        assertEquals("3 4 1", steps(dev.getFeatures(0), 0));
+        assertEquals("1 1 1", rows(dev.getFeaturesMaskArray(0)));
+        assertEquals("0 1", rows(dev.getLabels(0)));
         assertNull(data.test());
         assertEquals("read 4 rows, skipped 0\nexamples: train 3, validation 1, test 0\n"
                 + "vocabulary: 6 tokens (4 distinct in training); labels: 0, 1", data.summary().toString());
@@ -81,12 +81,12 @@ class TextClassificationPipelineTest {
         write(dir, "dev.tsv", "sentence\tlabel\ngood film !\t1\n");
         PreparedData data = DataPipelines.prepare(sst("one_hot",
                 "  prefetch: 0\n  bucket_by_length: false\n  text: {text_column: sentence, label_column: label, max_length: 2}\n"), dir);
-        DataSet dev = data.validation().next();
-        assertArrayEquals(new long[]{1, 6, 2}, dev.getFeatures().shape());
+        org.nd4j.linalg.dataset.api.MultiDataSet dev = data.validation().next();
+        assertArrayEquals(new long[]{1, 6, 2}, dev.getFeatures(0).shape());
         // "good film" after truncation: id 3 at t0, id 4 at t1.
-        assertEquals("0 0 ; 0 0 ; 0 0 ; 1 0 ; 0 1 ; 0 0", steps(dev.getFeatures(), 0));
-        DataSet train = data.train().next();
-        assertEquals("1 1 | 1 1 | 1 0", rows(train.getFeaturesMaskArray())); // file order without bucketing
+        assertEquals("0 0 ; 0 0 ; 0 0 ; 1 0 ; 0 1 ; 0 0", steps(dev.getFeatures(0), 0));
+        org.nd4j.linalg.dataset.api.MultiDataSet train = data.train().next();
+        assertEquals("1 1 | 1 1 | 1 0", rows(train.getFeaturesMaskArray(0))); // file order without bucketing
     }
 
     @Test
@@ -110,7 +110,7 @@ class TextClassificationPipelineTest {
                 + "data: {train: train.tsv, shuffle: false, bucket_by_length: false, prefetch: 0}\n");
         PreparedData data = DataPipelines.prepare(c, dir);
         assertEquals(new DataShape(4, null, null, 1), data.shape());
-        assertEquals("2.5000 | -1", rows(data.train().next().getLabels()));
+        assertEquals("2.5000 | -1", rows(data.train().next().getLabels(0)));
     }
 
     @Test
@@ -119,13 +119,13 @@ class TextClassificationPipelineTest {
         String dev = "sentence\tlabel\nbad bad film\t0\ngood\t1\ngood movie\t1\n";
         write(dir, "dev.tsv", dev);
         RnnkitConfig c = sst("embedding", COLUMNS);
-        DataSet validation = DataPipelines.prepare(c, dir).validation().next();
-        assertEquals("1 0 0 | 1 1 0 | 1 1 1", rows(validation.getFeaturesMaskArray()));
-        assertEquals("0 1 | 0 1 | 1 0", rows(validation.getLabels()));
+        org.nd4j.linalg.dataset.api.MultiDataSet validation = DataPipelines.prepare(c, dir).validation().next();
+        assertEquals("1 0 0 | 1 1 0 | 1 1 1", rows(validation.getFeaturesMaskArray(0)));
+        assertEquals("0 1 | 0 1 | 1 0", rows(validation.getLabels(0)));
         // The same for a labelled file scored with a fitted state (rnnkit evaluate).
         PreparedData data = DataPipelines.prepare(c, dir);
-        DataSet scored = DataPipelines.labelled(c, data.artefact(), dir.resolve("dev.tsv")).next();
-        assertEquals("1 0 0 | 1 1 0 | 1 1 1", rows(scored.getFeaturesMaskArray()));
+        org.nd4j.linalg.dataset.api.MultiDataSet scored = DataPipelines.labelled(c, data.artefact(), dir.resolve("dev.tsv")).next();
+        assertEquals("1 0 0 | 1 1 0 | 1 1 1", rows(scored.getFeaturesMaskArray(0)));
     }
 
     @Test
@@ -138,7 +138,7 @@ class TextClassificationPipelineTest {
         write(dir, "dev.tsv", "sentence\tlabel\ngood movie with a fine plot and cast\t1\n");
         PreparedData data = DataPipelines.prepare(config("input: {type: embedding, word_dropout: 0.5}\noutput: {type: classification}\n"
                 + "data:\n  train: train.tsv\n  validation: dev.tsv\n" + COLUMNS), dir);
-        INDArray first = data.train().next().getFeatures();
+        INDArray first = data.train().next().getFeatures(0);
         long unknown = first.eq(Vocabulary.UNKNOWN_ID).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
         long tokens = first.length();
         assertTrue(tokens >= 64, tokens + " tokens");
@@ -146,8 +146,8 @@ class TextClassificationPipelineTest {
         assertTrue(Math.abs(unknown - tokens / 2.0) < 2 * Math.sqrt(tokens), unknown + " of " + tokens + " tokens replaced");
         assertEquals(0, first.eq(0).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue(), "no padding is invented");
         data.train().reset();
-        assertNotEquals(first, data.train().next().getFeatures());
-        assertEquals(0, data.validation().next().getFeatures().eq(Vocabulary.UNKNOWN_ID).castTo(org.nd4j.linalg.api.buffer.DataType.INT)
+        assertNotEquals(first, data.train().next().getFeatures(0));
+        assertEquals(0, data.validation().next().getFeatures(0).eq(Vocabulary.UNKNOWN_ID).castTo(org.nd4j.linalg.api.buffer.DataType.INT)
                 .sumNumber().longValue(), "validation batches keep every word");
     }
 
@@ -155,10 +155,10 @@ class TextClassificationPipelineTest {
     void prefetchingIteratorDeliversTheSameBatches() {
         write(dir, "train.tsv", TRAIN);
         write(dir, "dev.tsv", "sentence\tlabel\ngood film !\t1\n");
-        DataSetIterator it = DataPipelines.prepare(sst("embedding", "  prefetch: 2\n  text: {text_column: 0, label_column: 1}\n"), dir).train();
-        assertEquals("org.nd4j.linalg.dataset.AsyncDataSetIterator", it.getClass().getName());
-        assertTrue(it.hasNext()); // AsyncDataSetIterator fetches in hasNext()
-        assertEquals("0 1 | 0 1 | 1 0", rows(it.next().getLabels()));
+        org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator it = DataPipelines.prepare(sst("embedding", "  prefetch: 2\n  text: {text_column: 0, label_column: 1}\n"), dir).train();
+        assertEquals("org.nd4j.linalg.dataset.AsyncMultiDataSetIterator", it.getClass().getName());
+        assertTrue(it.hasNext()); // AsyncMultiDataSetIterator fetches in hasNext()
+        assertEquals("0 1 | 0 1 | 1 0", rows(it.next().getLabels(0)));
         assertFalse(it.hasNext());
         it.reset();
         assertTrue(it.hasNext());
@@ -179,14 +179,14 @@ class TextClassificationPipelineTest {
                 """), dir);
         TextClassificationState state = data.artefact().textClassification();
         assertEquals(List.of("<pad>", "<unk>", "bad", "eu", "film", "good", "ibm5"), state.vocabulary().entries());
-        DataSet b = data.train().next();
-        assertArrayEquals(new long[]{2, 9, 3}, b.getFeatures().shape());
+        org.nd4j.linalg.dataset.api.MultiDataSet b = data.train().next();
+        assertArrayEquals(new long[]{2, 9, 3}, b.getFeatures(0).shape());
         // Good EU film: initial_capital, all_upper, all_lower ("!" is stripped away)
-        assertEquals("5 3 4 ; 0 0 1 ; 0 1 0 ; 1 0 0 ; 0 0 0 ; 0 0 0 ; 0 0 0 ; 0 0 0 ; 0 0 0", steps(b.getFeatures(), 0));
+        assertEquals("5 3 4 ; 0 0 1 ; 0 1 0 ; 1 0 0 ; 0 0 0 ; 0 0 0 ; 0 0 0 ; 0 0 0 ; 0 0 0", steps(b.getFeatures(0), 0));
         // bad IBM5: all_lower, contains_digit; then padding, zero everywhere
-        assertEquals("2 6 0 ; 1 0 0 ; 0 0 0 ; 0 0 0 ; 0 0 0 ; 0 0 0 ; 0 1 0 ; 0 0 0 ; 0 0 0", steps(b.getFeatures(), 1));
-        assertEquals("1 1 1 | 1 1 0", rows(b.getFeaturesMaskArray()));
-        assertEquals("5 4 ; 0 1 ; 1 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0", steps(state.encode(List.of("GOOD film")).getFeatures(), 0));
+        assertEquals("2 6 0 ; 1 0 0 ; 0 0 0 ; 0 0 0 ; 0 0 0 ; 0 0 0 ; 0 1 0 ; 0 0 0 ; 0 0 0", steps(b.getFeatures(0), 1));
+        assertEquals("1 1 1 | 1 1 0", rows(b.getFeaturesMaskArray(0)));
+        assertEquals("5 4 ; 0 1 ; 1 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0", steps(state.encode(List.of("GOOD film")).getFeatures(0), 0));
     }
 
     @Test
@@ -205,12 +205,12 @@ class TextClassificationPipelineTest {
                   tokenizer: {lowercase: true, strip_punctuation: true}
                   text: {max_length: 2, truncation: tail}
                 """), dir);
-        DataSet b = data.train().next();
-        assertArrayEquals(new long[]{2, 9, 2}, b.getFeatures().shape());
+        org.nd4j.linalg.dataset.api.MultiDataSet b = data.train().next();
+        assertArrayEquals(new long[]{2, 9, 2}, b.getFeatures(0).shape());
         // "Good EU film" keeps "EU film": all_upper then all_lower, each beside its own id.
-        assertEquals("3 4 ; 0 1 ; 1 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0", steps(b.getFeatures(), 0));
+        assertEquals("3 4 ; 0 1 ; 1 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0", steps(b.getFeatures(0), 0));
         // "bad IBM5" is within the limit and untouched.
-        assertEquals("2 6 ; 1 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 1 ; 0 0 ; 0 0", steps(b.getFeatures(), 1));
+        assertEquals("2 6 ; 1 0 ; 0 0 ; 0 0 ; 0 0 ; 0 0 ; 0 1 ; 0 0 ; 0 0", steps(b.getFeatures(0), 1));
         assertEquals("truncated to 2 tokens (tail): 1 of 2 training examples, 1 of 2 validation",
                 data.summary().notes().get(data.summary().notes().size() - 1));
     }

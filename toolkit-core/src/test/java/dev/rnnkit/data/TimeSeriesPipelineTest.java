@@ -55,22 +55,22 @@ class TimeSeriesPipelineTest {
         assertEquals(List.of(new ColumnScaler("Temp", 1, 3), new ColumnScaler("Hum", 10, 30)), state.scalers());
         assertEquals(new DataShape(null, 2, null, 1), data.shape());
 
-        DataSet train = data.train().next();
-        assertArrayEquals(new long[]{1, 2, 2}, train.getFeatures().shape());
-        assertEquals("0 0.3333 ; 0 0.3333", steps(train.getFeatures(), 0)); // Temp 1,2 ; Hum 10,20
-        assertEquals("0.6667 1", rows(train.getLabels()));                 // Temp 3,4
+        org.nd4j.linalg.dataset.api.MultiDataSet train = data.train().next();
+        assertArrayEquals(new long[]{1, 2, 2}, train.getFeatures(0).shape());
+        assertEquals("0 0.3333 ; 0 0.3333", steps(train.getFeatures(0), 0)); // Temp 1,2 ; Hum 10,20
+        assertEquals("0.6667 1", rows(train.getLabels(0)));                 // Temp 3,4
 
         // Validation windows forecast every validation row, reading their lookback from the training rows before.
-        DataSet validation = data.validation().next();
-        assertEquals("0.6667 1 ; 0.6667 1", steps(validation.getFeatures(), 0)); // Temp 3,4 ; Hum 30,40
-        assertEquals("1.3333 1.6667 ; 1.3333 1.6667", steps(validation.getFeatures(), 2)); // beyond [0,1]: train-only fit
-        assertEquals("1.3333 1.6667 | 1.6667 2 | 2 2.3333", rows(validation.getLabels())); // Temp 5,6 | 6,7 | 7,8
-        double[][][] inverted = state.inverseForecast(validation.getLabels());
+        org.nd4j.linalg.dataset.api.MultiDataSet validation = data.validation().next();
+        assertEquals("0.6667 1 ; 0.6667 1", steps(validation.getFeatures(0), 0)); // Temp 3,4 ; Hum 30,40
+        assertEquals("1.3333 1.6667 ; 1.3333 1.6667", steps(validation.getFeatures(0), 2)); // beyond [0,1]: train-only fit
+        assertEquals("1.3333 1.6667 | 1.6667 2 | 2 2.3333", rows(validation.getLabels(0))); // Temp 5,6 | 6,7 | 7,8
+        double[][][] inverted = state.inverseForecast(validation.getLabels(0));
         assertEquals(7.0, inverted[2][0][0], 1e-6);
         assertEquals(8.0, inverted[2][1][0], 1e-6);
 
         TimeSeriesState.ForecastData all = state.encode(dir.resolve("series.csv"));
-        assertEquals(5, all.data().numExamples());
+        assertEquals(5, all.data().getFeatures(0).size(0));
         assertEquals(List.of("2000-01-03", "2000-01-04"), all.targetTimestamps().get(0));
         assertEquals(List.of("2000-01-07", "2000-01-08"), all.targetTimestamps().get(4));
     }
@@ -93,17 +93,17 @@ class TimeSeriesPipelineTest {
                                 validation_start: "07", test_start: "10"}
                 """), dir);
         // Test rows 10-12: 2 windows, whose first forecast steps are rows 10 and 11; one season (4 rows) of history each.
-        DataSet test = data.test().next();
-        assertEquals("100 110 | 110 120", rows(test.getLabels()));
-        assertEquals("80 90 | 90 100", rows(test.getFeatures().reshape(2, 2)));
+        org.nd4j.linalg.dataset.api.MultiDataSet test = data.test().next();
+        assertEquals("100 110 | 110 120", rows(test.getLabels(0)));
+        assertEquals("80 90 | 90 100", rows(test.getFeatures(0).reshape(2, 2)));
         float[][] first = (float[][]) test.getExampleMetaData().get(0);
         float[][] second = (float[][]) test.getExampleMetaData().get(1);
         assertArrayEquals(new float[] {60, 70, 80, 90}, first[0]);
         assertArrayEquals(new float[] {70, 80, 90, 100}, second[0]);
         // Validation rows 07-09, history from the training rows 03-06.
-        assertEquals("70 80 | 80 90", rows(data.validation().next().getLabels()));
+        assertEquals("70 80 | 80 90", rows(data.validation().next().getLabels(0)));
         // Training windows need only their lookback: none is lost to the season.
-        assertEquals(3, data.train().next().numExamples());
+        assertEquals(3, data.train().next().getFeatures(0).size(0));
     }
 
     @Test
@@ -124,11 +124,11 @@ class TimeSeriesPipelineTest {
                   prefetch: 0
                   time_series: {target_columns: [a, b], categorical_columns: [wind], lookback: 1, normalization: none, stride: 1}
                 """), dir);
-        DataSet b = data.train().next();
-        assertArrayEquals(new long[]{2, 4, 1}, b.getFeatures().shape()); // a, b, wind=NW, wind=SE
-        assertEquals("1 ; 10 ; 1 ; 0", steps(b.getFeatures(), 0));
+        org.nd4j.linalg.dataset.api.MultiDataSet b = data.train().next();
+        assertArrayEquals(new long[]{2, 4, 1}, b.getFeatures(0).shape()); // a, b, wind=NW, wind=SE
+        assertEquals("1 ; 10 ; 1 ; 0", steps(b.getFeatures(0), 0));
         // index h * 2 + k: a(t+1), b(t+1), a(t+2), b(t+2)
-        assertEquals("2 20 3 30 | 3 30 4 40", rows(b.getLabels()));
+        assertEquals("2 20 3 30 | 3 30 4 40", rows(b.getLabels(0)));
         assertEquals(new DataShape(null, 4, null, 2), data.shape());
     }
 
@@ -146,10 +146,10 @@ class TimeSeriesPipelineTest {
                   time_series: {target_columns: [v], lookback: 1, normalization: none, missing: %s}
                 """;
         PreparedData dropped = DataPipelines.prepare(config(yaml.formatted("drop")), dir);
-        assertEquals("1 | 4 | 5", rows(dropped.train().next().getFeatures().reshape(3, 1)));
+        assertEquals("1 | 4 | 5", rows(dropped.train().next().getFeatures(0).reshape(3, 1)));
         assertEquals(List.of("train: 2 of 5 windows dropped because they touch missing values"), dropped.summary().notes());
         PreparedData filled = DataPipelines.prepare(config(yaml.formatted("ffill")), dir);
-        assertEquals("2 | 2 | 4 | 5 | 6", rows(filled.train().next().getLabels()));
+        assertEquals("2 | 2 | 4 | 5 | 6", rows(filled.train().next().getLabels(0)));
     }
 
     @Test
@@ -160,10 +160,10 @@ class TimeSeriesPipelineTest {
                 output: {type: sequence_regression}
                 data: {train: s.csv, shuffle: false, prefetch: 0, time_series: {target_columns: [v], lookback: 3, normalization: none}}
                 """), dir);
-        DataSet b = data.train().next();
-        assertEquals("1 2 3", steps(b.getFeatures(), 0));
-        assertEquals("2 3 4", steps(b.getLabels(), 0));
-        assertEquals("1 1 1", rows(b.getLabelsMaskArray()));
+        org.nd4j.linalg.dataset.api.MultiDataSet b = data.train().next();
+        assertEquals("1 2 3", steps(b.getFeatures(0), 0));
+        assertEquals("2 3 4", steps(b.getLabels(0), 0));
+        assertEquals("1 1 1", rows(b.getLabelsMaskArray(0)));
         assertEquals(3.0, data.artefact().timeSeries().inverseTarget(0, Nd4j.scalar(3.0).getDouble(0)), 0);
     }
 }

@@ -128,14 +128,14 @@ class NetworkBuilderTest {
     @ParameterizedTest(name = "{0} bidirectional={1} {2}")
     @MethodSource("cases")
     void parameterCountIsClosedForm(CellType cell, boolean bi, OutputType head) throws Exception {
-        MultiLayerNetwork net = NetworkBuilder.build(parse(yaml(cell, bi, head, null)), DataShape.unknown());
+        MultiLayerNetwork net = NetworkBuilder.build(parse(yaml(cell, bi, head, null)), DataShape.unknown()).stack();
         assertEquals(expectedParams(cell, bi, head), net.numParams());
     }
 
     @ParameterizedTest(name = "{0} bidirectional={1} {2}")
     @MethodSource("cases")
     void trainsOneStepWithMixedLengthMasks(CellType cell, boolean bi, OutputType head) throws Exception {
-        MultiLayerNetwork net = NetworkBuilder.build(parse(yaml(cell, bi, head, null)), DataShape.unknown());
+        MultiLayerNetwork net = NetworkBuilder.build(parse(yaml(cell, bi, head, null)), DataShape.unknown()).stack();
         DataSet ds = randomBatch(head, new Random(1));
         INDArray before = net.params().dup();
         net.fit(ds);
@@ -156,7 +156,7 @@ class NetworkBuilderTest {
         if (head == OutputType.SEQ2SEQ) {
             return; // covered below with the encoder reduction; the decoder sees no padding
         }
-        MultiLayerNetwork net = NetworkBuilder.build(parse(yaml(cell, bi, head, null)), DataShape.unknown());
+        MultiLayerNetwork net = NetworkBuilder.build(parse(yaml(cell, bi, head, null)), DataShape.unknown()).stack();
         assertPaddingInvisible(net, head);
     }
 
@@ -170,7 +170,7 @@ class NetworkBuilderTest {
         if (head == OutputType.SEQ2SEQ) {
             return; // its decoder always runs for the full output length
         }
-        MultiLayerNetwork net = NetworkBuilder.build(parse(yaml(cell, bi, head, null)), DataShape.unknown());
+        MultiLayerNetwork net = NetworkBuilder.build(parse(yaml(cell, bi, head, null)), DataShape.unknown()).stack();
         DataSet ds = randomBatch(head, new Random(3));
         int b = 1;
         int length = LENGTHS[b];
@@ -205,7 +205,7 @@ class NetworkBuilderTest {
         for (CellType cell : CellType.values()) {
             for (boolean bi : new boolean[] {false, true}) {
                 for (OutputType head : List.of(OutputType.CLASSIFICATION, OutputType.SEQ2SEQ)) {
-                    assertPaddingInvisible(NetworkBuilder.build(parse(yaml(cell, bi, head, reduce)), DataShape.unknown()), head);
+                    assertPaddingInvisible(NetworkBuilder.build(parse(yaml(cell, bi, head, reduce)), DataShape.unknown()).stack(), head);
                 }
             }
         }
@@ -233,17 +233,17 @@ class NetworkBuilderTest {
         RnnkitConfig c = parse(yaml);
         ModelBuildException e = assertThrows(ModelBuildException.class, () -> NetworkBuilder.build(c, DataShape.unknown()));
         assertEquals(key + ": is not set in the config and no data was read to take it from; set it, or build the model with data", e.getMessage());
-        MultiLayerNetwork net = NetworkBuilder.build(c, new DataShape(VOCAB, null, CLASSES, null));
+        MultiLayerNetwork net = NetworkBuilder.build(c, new DataShape(VOCAB, null, CLASSES, null)).stack();
         assertEquals(expectedParams(CellType.LSTM, false, OutputType.CLASSIFICATION), net.numParams());
     }
 
     @org.junit.jupiter.api.Test
     void pretrainedVectorsInitialiseTheEmbedding() throws Exception {
-        MultiLayerNetwork net = NetworkBuilder.build(parse(yaml(CellType.GRU, false, OutputType.CLASSIFICATION, null)), DataShape.unknown());
+        MultiLayerNetwork net = NetworkBuilder.build(parse(yaml(CellType.GRU, false, OutputType.CLASSIFICATION, null)), DataShape.unknown()).stack();
         INDArray vectors = Nd4j.rand(VOCAB, EMBED);
-        NetworkBuilder.initialiseEmbedding(net, vectors);
+        NetworkBuilder.initialiseEmbedding(Network.of(net), vectors);
         assertTrue(vectors.castTo(net.getLayer(0).getParam("W").dataType()).equalsWithEps(net.getLayer(0).getParam("W"), 1e-6));
-        ModelBuildException e = assertThrows(ModelBuildException.class, () -> NetworkBuilder.initialiseEmbedding(net, Nd4j.rand(VOCAB, 5)));
+        ModelBuildException e = assertThrows(ModelBuildException.class, () -> NetworkBuilder.initialiseEmbedding(Network.of(net), Nd4j.rand(VOCAB, 5)));
         assertEquals("data.pretrained_embeddings: the vectors give a 7 x 5 matrix but the embedding is 7 x 3 "
                 + "(vocabulary x input.embedding_size); set input.embedding_size to 5", e.getMessage());
     }

@@ -44,7 +44,7 @@ class OldModelFilesTest {
         Path file = dir.resolve("old.zip");
         ModelSerializer.writeModel(old, file.toFile(), true);
 
-        MultiLayerNetwork loaded = ModelFile.readNetwork(file);
+        MultiLayerNetwork loaded = ModelFile.readNetwork(file).stack();
         assertInstanceOf(LSTM.class, ((Bidirectional) loaded.getLayerWiseConfigurations().getConf(0).getLayer()).getFwd());
         assertInstanceOf(SimpleRnn.class, loaded.getLayerWiseConfigurations().getConf(1).getLayer());
         INDArray input = Nd4j.rand(DataType.FLOAT, 2, 3, 7);

@@ -62,7 +62,7 @@ class WordFeaturesTaggerTest {
     void builtFromDataItHasTheClosedFormParameterCountAndTrains() throws Exception {
         PreparedData data = data();
         DataShape shape = data.shape();
-        MultiLayerNetwork net = NetworkBuilder.build(config(), shape);
+        MultiLayerNetwork net = NetworkBuilder.build(config(), shape).stack();
 
         long vocab = shape.vocabSize();
         long classes = shape.numClasses();
@@ -71,33 +71,33 @@ class WordFeaturesTaggerTest {
         assertEquals(vocab * EMBED + 2 * lstm + 2L * HIDDEN * classes + classes, net.numParams());
         assertEquals(CASING, ((EmbeddingWithFeatures) net.getLayerWiseConfigurations().getConf(0).getLayer()).getExtraFeatures());
 
-        ModelSummary summary = ModelSummary.of(config(), shape, net, 5);
+        ModelSummary summary = ModelSummary.of(config(), shape, Network.of(net), 5);
         ModelSummary.LayerRow embedding = summary.rows().get(0);
         assertEquals("EmbeddingWithFeatures(4 + 8 features)", embedding.type());
         assertEquals("9 x T", embedding.input());
         assertEquals("12 x T", embedding.output());
         assertEquals(vocab * EMBED, embedding.count());
 
-        DataSet batch = data.train().next();
+        org.nd4j.linalg.dataset.api.MultiDataSet batch = data.train().next();
         net.fit(batch);
         double first = net.score();
         for (int i = 0; i < 20; i++) {
             net.fit(batch);
         }
         assertTrue(net.score() < first, "loss went from " + first + " to " + net.score());
-        INDArray out = net.output(batch.getFeatures(), false, batch.getFeaturesMaskArray(), batch.getLabelsMaskArray());
-        assertEquals(List.of(batch.getLabels().shape()[0], classes, batch.getLabels().shape()[2]), List.of(out.shape()[0], out.shape()[1], out.shape()[2]));
+        INDArray out = net.output(batch.getFeatures(0), false, batch.getFeaturesMaskArray(0), batch.getLabelsMaskArray(0));
+        assertEquals(List.of(batch.getLabels(0).shape()[0], classes, batch.getLabels(0).shape()[2]), List.of(out.shape()[0], out.shape()[1], out.shape()[2]));
     }
 
     @Test
     void pretrainedVectorsInitialiseTheEmbeddingMatrix() throws Exception {
         DataShape shape = data().shape();
-        MultiLayerNetwork net = NetworkBuilder.build(config(), shape);
+        MultiLayerNetwork net = NetworkBuilder.build(config(), shape).stack();
         INDArray vectors = Nd4j.rand(shape.vocabSize(), EMBED);
-        NetworkBuilder.initialiseEmbedding(net, vectors);
+        NetworkBuilder.initialiseEmbedding(Network.of(net), vectors);
         assertTrue(vectors.castTo(net.getLayer(0).getParam("W").dataType()).equalsWithEps(net.getLayer(0).getParam("W"), 1e-6));
         ModelBuildException e = org.junit.jupiter.api.Assertions.assertThrows(ModelBuildException.class,
-                () -> NetworkBuilder.initialiseEmbedding(net, Nd4j.rand(shape.vocabSize(), 5)));
+                () -> NetworkBuilder.initialiseEmbedding(Network.of(net), Nd4j.rand(shape.vocabSize(), 5)));
         assertEquals("data.pretrained_embeddings: the vectors give a " + shape.vocabSize() + " x 5 matrix but the embedding is "
                 + shape.vocabSize() + " x 4 (vocabulary x input.embedding_size); set input.embedding_size to 5", e.getMessage());
     }

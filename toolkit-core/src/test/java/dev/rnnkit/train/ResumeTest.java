@@ -21,21 +21,20 @@ class ResumeTest {
     Path dir;
 
     /** Classification with shuffling and dropout, so that data order and RNG state both matter. */
-    private RnnkitConfig config() {
-        return TrainFixtures.config(TrainFixtures.CLASSIFICATION, "fc_layers=[{output_size: 6, dropout: 0.3}]", "input.word_dropout=0.2");
-    }
+    private RnnkitConfig config = TrainFixtures.config(TrainFixtures.CLASSIFICATION, "fc_layers=[{output_size: 6, dropout: 0.3}]",
+            "input.word_dropout=0.2");
 
     private INDArray uninterrupted(Path data) throws IOException {
         RunDirectory run = RunDirectory.create(dir.resolve("full"));
-        new Trainer(ProgressListener.NONE, new StopRequest()).train(config(), data, run);
+        new Trainer(ProgressListener.NONE, new StopRequest()).train(config, data, run);
         return ModelFile.read(run.lastModel()).network().params();
     }
 
     private INDArray stoppedAndResumed(Path data, String name, ProgressListener stopper, StopRequest stop) throws IOException {
         RunDirectory run = RunDirectory.create(dir.resolve(name));
-        TrainingResult first = new Trainer(stopper, stop).train(config(), data, run);
+        TrainingResult first = new Trainer(stopper, stop).train(config, data, run);
         assertTrue(first.interrupted());
-        TrainingResult second = new Trainer(ProgressListener.NONE, new StopRequest()).resume(RunDirectory.existing(run.root()), data, config());
+        TrainingResult second = new Trainer(ProgressListener.NONE, new StopRequest()).resume(RunDirectory.existing(run.root()), data, config);
         assertFalse(second.interrupted());
         assertEquals(2, second.state().epoch());
         List<String> epochs = new MetricsLog(run.metrics()).lines().stream()
@@ -59,7 +58,19 @@ class ResumeTest {
 
     @Test
     void stoppedMidEpochAndResumedEqualsUninterrupted() throws IOException {
-        Path data = TrainFixtures.classificationData(dir.resolve("data"));
+        assertMidEpochResumeIsExact(TrainFixtures.classificationData(dir.resolve("data")));
+    }
+
+    /** A ComputationGraph (characters + CRF tagger) resumes exactly like a stack. */
+    @Test
+    void graphModelStoppedMidEpochAndResumedEqualsUninterrupted() throws IOException {
+        config = TrainFixtures.config(TrainFixtures.TAGGING, "input.char_encoder={type: bilstm, embedding_size: 3, output_size: 4}",
+                "output.crf=true", "encoder[0].dropout=0.2", "input.word_dropout=0.1");
+        assertMidEpochResumeIsExact(TrainFixtures.taggingData(dir.resolve("data")));
+        assertTrue(ModelFile.read(dir.resolve("mid").resolve("model-last.zip")).network().isGraph());
+    }
+
+    private void assertMidEpochResumeIsExact(Path data) throws IOException {
         StopRequest stop = new StopRequest();
         ProgressListener stopAtBatchThree = new ProgressListener() {
             @Override

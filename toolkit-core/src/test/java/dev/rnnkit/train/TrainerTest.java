@@ -76,9 +76,9 @@ class TrainerTest {
 
         MultiLayerNetwork plain = ModelSerializer.restoreMultiLayerNetwork(run.lastModel().toFile(), true);
         SavedModel saved = ModelFile.read(run.lastModel());
-        DataSet batch = saved.metadata().preprocessing().textClassification().encode(List.of("good movie", "awful acting here"));
-        INDArray a = plain.output(batch.getFeatures(), false, batch.getFeaturesMaskArray(), null);
-        INDArray b = saved.network().output(batch.getFeatures(), false, batch.getFeaturesMaskArray(), null);
+        org.nd4j.linalg.dataset.api.MultiDataSet batch = saved.metadata().preprocessing().textClassification().encode(List.of("good movie", "awful acting here"));
+        INDArray a = plain.output(batch.getFeatures(0), false, batch.getFeaturesMaskArray(0), null);
+        INDArray b = saved.network().output(batch.getFeatures(), batch.getFeaturesMaskArrays(), null);
         assertArrayEquals(new long[]{2, 2}, a.shape());
         assertEquals(a, b);
         assertEquals(saved.network().params(), plain.params());

@@ -102,7 +102,7 @@ class TrainingLimitsTest {
             assertEquals(expected, rates.get(e - 1), 1e-9, "epoch " + e + " of " + rates);
         }
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("plateau: no improvement for 1 epochs, learning rate 0.0500 -> 0.0250")), messages.toString());
-        MultiLayerNetwork last = ModelFile.read(result.run().lastModel()).network();
+        MultiLayerNetwork last = ModelFile.read(result.run().lastModel()).network().stack();
         assertEquals(0.05 * Math.pow(0.5, rates.size() - best), last.getLearningRate(0), 1e-9, "the network trains with the lowered rate");
     }
 

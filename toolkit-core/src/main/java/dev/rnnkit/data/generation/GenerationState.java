@@ -9,7 +9,7 @@ import dev.rnnkit.model.DataShape;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -67,7 +67,7 @@ public record GenerationState(InputType inputType, TokenizerConfig tokenizer, Vo
      * A training batch from windows of {@code sequence_length + 1} ids: inputs are steps 0..T-1, labels
      * the one-hot next tokens (steps 1..T) [b, V, T]; every step is real, so both masks are ones.
      */
-    public DataSet batch(List<int[]> windows) {
+    public MultiDataSet batch(List<int[]> windows) {
         List<int[]> inputs = new ArrayList<>(windows.size());
         List<int[]> next = new ArrayList<>(windows.size());
         for (int[] w : windows) {
@@ -76,7 +76,7 @@ public record GenerationState(InputType inputType, TokenizerConfig tokenizer, Vo
         }
         int steps = windows.get(0).length - 1;
         INDArray mask = Nd4j.ones(windows.size(), steps);
-        return new DataSet(Tensors.tokenFeatures(inputs, steps, inputType, vocabulary.size()),
+        return new MultiDataSet(Tensors.tokenFeatures(inputs, steps, inputType, vocabulary.size()),
                 Tensors.oneHotSequences(next, vocabulary.size(), steps), mask, mask);
     }
 

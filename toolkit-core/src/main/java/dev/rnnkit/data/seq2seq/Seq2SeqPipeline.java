@@ -20,7 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
 
 /**
  * Reads a TSV/CSV of source/target pairs into batches for an encoder → repeat → decoder network.
@@ -142,7 +142,7 @@ public final class Seq2SeqPipeline {
         return counts;
     }
 
-    private static DataSet toDataSet(List<Example> batch, Seq2SeqState state) {
+    private static MultiDataSet toDataSet(List<Example> batch, Seq2SeqState state) {
         return state.batch(batch.stream().map(Example::source).toList(), batch.stream().map(Example::target).toList());
     }
 }

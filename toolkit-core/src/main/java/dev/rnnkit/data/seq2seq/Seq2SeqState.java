@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
 
 /**
  * What sequence-to-sequence fitted on the training split: a tokenizer and a vocabulary per side.
@@ -67,7 +67,7 @@ public record Seq2SeqState(InputType inputType, TokenizerConfig sourceTokenizer,
     }
 
     /** Features and features mask for raw sources (no labels), in the given order. */
-    public DataSet encode(List<String> sources) {
+    public MultiDataSet encode(List<String> sources) {
         return batch(sources.stream().map(this::encodeSource).toList(), null);
     }
 
@@ -76,14 +76,14 @@ public record Seq2SeqState(InputType inputType, TokenizerConfig sourceTokenizer,
      * (Tin the longest source, end-padded); when {@code targetIds} is given (each ending with the end id),
      * labels one-hot [b, Vtgt, output_length] with mask [b, output_length].
      */
-    public DataSet batch(List<int[]> sourceIds, List<int[]> targetIds) {
+    public MultiDataSet batch(List<int[]> sourceIds, List<int[]> targetIds) {
         int steps = Math.max(1, Tensors.maxLength(sourceIds));
         INDArray features = Tensors.tokenFeatures(sourceIds, steps, inputType, source.size());
         INDArray mask = Tensors.mask(sourceIds, steps);
         if (targetIds == null) {
-            return new DataSet(features, null, mask, null);
+            return new MultiDataSet(features, null, mask, null);
         }
-        return new DataSet(features, Tensors.oneHotSequences(targetIds, target.size(), outputLength), mask,
+        return new MultiDataSet(features, Tensors.oneHotSequences(targetIds, target.size(), outputLength), mask,
                 Tensors.mask(targetIds, outputLength));
     }
 

@@ -13,6 +13,7 @@ import dev.rnnkit.data.SourceLines;
 import dev.rnnkit.data.Splits;
 import dev.rnnkit.data.Tokenizer;
 import dev.rnnkit.data.Vocabulary;
+import dev.rnnkit.data.WordCharacters;
 import dev.rnnkit.model.ClassCounts;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,8 +38,8 @@ public final class TaggingPipeline {
     record Sentence(String file, List<Long> lines, List<String> tokens, List<String> tags) {
     }
 
-    /** One encoded sentence: token ids, word-feature classes [feature][token] and tag ids. */
-    record Example(int[] ids, int[][] wordClasses, int[] tags) {
+    /** One encoded sentence: token ids, word-feature classes [feature][token], character ids [token][char] or null, tag ids. */
+    record Example(int[] ids, int[][] wordClasses, int[][] chars, int[] tags) {
     }
 
     private TaggingPipeline() {
@@ -64,9 +65,12 @@ public final class TaggingPipeline {
         }
         tagList.addAll(tagNames);
         Integer maxSize = DataPipelines.vocabularyLimit(config);
+        WordCharacters characters = config.input().charEncoder() == null ? null
+                : WordCharacters.fit(() -> sentences.train().stream().flatMap(s -> s.tokens().stream()).iterator(),
+                config.input().charEncoder());
         TaggingState fitted = new TaggingState(config.input().type(), d.tokenizer(), t.maxLength(),
                 Vocabulary.ofTokens(counts, maxSize, d.vocabulary().minFreq()), Vocabulary.of(tagList), t.scheme(),
-                config.input().wordFeatures(), null);
+                config.input().wordFeatures(), null, characters);
 
         Splits<Example> examples = sentences.map(part -> encode(part, fitted, log));
         // Count the encoded (truncated) tags: exactly the real, unmasked steps the loss sees.
@@ -74,10 +78,13 @@ public final class TaggingPipeline {
                 examples.train().stream().flatMapToInt(e -> IntStream.of(e.tags()))));
         log.note("vocabulary: " + state.vocabulary().size() + " tokens; tags (" + t.scheme().yamlName() + "): "
                 + String.join(" ", tagList));
+        if (characters != null) {
+            log.note("characters: " + characters.alphabet().size() + " (padding and unknown included), " + characters.maxWordLength()
+                    + " per word");
+        }
         DataPipelines.noteClassWeights(config, state.shape(), log);
         var batches = DataPipelines.batches(examples, config,
-                part -> state.batch(part.stream().map(Example::ids).toList(), part.stream().map(Example::wordClasses).toList(),
-                        part.stream().map(Example::tags).toList()),
+                part -> batch(state, part),
                 e -> e.ids().length, state.inputType() == InputType.ONE_HOT ? state.vocabulary().size()
                         : 1 + config.input().wordFeatureWidth(), tagList.size());
         return new PreparedData(Preprocessing.of(state),
@@ -90,8 +97,12 @@ public final class TaggingPipeline {
         ReadLog log = new ReadLog(config.data().onError());
         List<Example> examples = encode(readSentences(Path.of(""), file.toString(), config.data().taggingOrDefaults(), log), state, log);
         return DataPipelines.forEvaluation(examples, config,
-                part -> state.batch(part.stream().map(Example::ids).toList(), part.stream().map(Example::wordClasses).toList(),
-                        part.stream().map(Example::tags).toList()), e -> e.ids().length, file);
+                part -> batch(state, part), e -> e.ids().length, file);
+    }
+
+    private static org.nd4j.linalg.dataset.MultiDataSet batch(TaggingState state, List<Example> part) {
+        return state.batch(part.stream().map(Example::ids).toList(), part.stream().map(Example::wordClasses).toList(),
+                part.stream().map(Example::chars).toList(), part.stream().map(Example::tags).toList());
     }
 
     static List<Sentence> readSentences(Path dataDir, String name, TaggingDataConfig t, ReadLog log) {
@@ -180,7 +191,7 @@ public final class TaggingPipeline {
                     continue sentences;
                 }
             }
-            out.add(new Example(ids, state.wordClasses(s.tokens(), ids.length), tags));
+            out.add(new Example(ids, state.wordClasses(s.tokens(), ids.length), state.characterIds(s.tokens(), ids.length), tags));
         }
         return out;
     }

@@ -8,13 +8,14 @@ import dev.rnnkit.config.WordFeature;
 import dev.rnnkit.data.Tensors;
 import dev.rnnkit.data.Tokenizer;
 import dev.rnnkit.data.Vocabulary;
+import dev.rnnkit.data.WordCharacters;
 import dev.rnnkit.data.WordShapes;
 import dev.rnnkit.model.ClassCounts;
 import dev.rnnkit.model.DataShape;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
 
 /**
  * What token tagging fitted on the training split: token normalisation, vocabulary and tag set.
@@ -29,11 +30,14 @@ import org.nd4j.linalg.dataset.DataSet;
  *                     empty, and then left out of the JSON, when there are none (artefacts from before they existed)
  * @param tagCounts    real (unmasked, after truncation) training tokens per tag, in tag order (what
  *                     {@code class_weights: auto} balances); empty in artefacts from before they were recorded
+ * @param characters   the character alphabet of {@code input.char_encoder}, or null when the network reads no
+ *                     characters (then batches have one features array)
  */
 public record TaggingState(InputType inputType, TokenizerConfig tokenizer, Integer maxLength, Vocabulary vocabulary,
                            Vocabulary tags, TagScheme scheme,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WordFeature> wordFeatures,
-                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> tagCounts) {
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> tagCounts,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) WordCharacters characters) {
 
     public TaggingState {
         wordFeatures = wordFeatures == null ? List.of() : List.copyOf(wordFeatures);
@@ -42,7 +46,7 @@ public record TaggingState(InputType inputType, TokenizerConfig tokenizer, Integ
 
     /** This state with the training tag counts, known once the training split is encoded. */
     public TaggingState withTagCounts(ClassCounts counts) {
-        return new TaggingState(inputType, tokenizer, maxLength, vocabulary, tags, scheme, wordFeatures, counts.counts());
+        return new TaggingState(inputType, tokenizer, maxLength, vocabulary, tags, scheme, wordFeatures, counts.counts(), characters);
     }
 
     /** The token ids of one pre-split sentence. */
@@ -56,25 +60,36 @@ public record TaggingState(InputType inputType, TokenizerConfig tokenizer, Integ
         return WordShapes.classes(wordFeatures, tokens, length);
     }
 
+    /** The character ids {@code [token][char]} of a sentence's first {@code length} tokens, or null without characters. */
+    public int[][] characterIds(List<String> tokens, int length) {
+        return characters == null ? null : characters.encode(tokens, length);
+    }
+
     /** Features and masks for raw sentences (no labels), in the given order. */
-    public DataSet encode(List<List<String>> sentences) {
+    public MultiDataSet encode(List<List<String>> sentences) {
         List<int[]> ids = sentences.stream().map(this::encodeTokens).toList();
         List<int[][]> classes = new ArrayList<>(ids.size());
+        List<int[][]> chars = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             classes.add(wordClasses(sentences.get(i), ids.get(i).length));
+            chars.add(characterIds(sentences.get(i), ids.get(i).length));
         }
-        return batch(ids, classes, null);
+        return batch(ids, classes, chars, null);
     }
 
     /**
      * A batch in the training layout; {@code wordClasses} (from {@link #wordClasses}) fill the feature channels
-     * after the ids; {@code tagIds} (may be null) become one-hot labels [b, C, T] with a mask.
+     * after the ids; with characters, {@code chars} (from {@link #characterIds}) become a second features array
+     * [b, max_word_length, T] under the same mask; {@code tagIds} (may be null) become one-hot labels [b, C, T].
      */
-    public DataSet batch(List<int[]> ids, List<int[][]> wordClasses, List<int[]> tagIds) {
+    public MultiDataSet batch(List<int[]> ids, List<int[][]> wordClasses, List<int[][]> chars, List<int[]> tagIds) {
         int steps = Math.max(1, Tensors.maxLength(ids));
         INDArray mask = Tensors.mask(ids, steps);
-        return new DataSet(Tensors.tokenFeatures(ids, wordClasses, wordFeatures, steps, inputType, vocabulary.size()), tagIds == null ? null : Tensors.oneHotSequences(tagIds, tags.size(), steps), mask,
-                tagIds == null ? null : mask);
+        INDArray tokens = Tensors.tokenFeatures(ids, wordClasses, wordFeatures, steps, inputType, vocabulary.size());
+        INDArray[] features = characters == null ? new INDArray[] {tokens} : new INDArray[] {tokens, characters.tensor(chars, steps)};
+        INDArray[] masks = characters == null ? new INDArray[] {mask} : new INDArray[] {mask, mask};
+        INDArray[] labels = tagIds == null ? null : new INDArray[] {Tensors.oneHotSequences(tagIds, tags.size(), steps)};
+        return new MultiDataSet(features, labels, masks, tagIds == null ? null : new INDArray[] {mask});
     }
 
     /** The predicted tag of each real step of a [b, C, T] output; {@code mask} [b, T] tells the lengths. */
@@ -95,6 +110,7 @@ public record TaggingState(InputType inputType, TokenizerConfig tokenizer, Integ
     /** Sizes for the model builder. */
     public DataShape shape() {
         return new DataShape(vocabulary.size(), null, tags.size(), null,
-                tagCounts.isEmpty() ? null : new ClassCounts(tags.entries(), tagCounts));
+                tagCounts.isEmpty() ? null : new ClassCounts(tags.entries(), tagCounts),
+                characters == null ? null : characters.alphabet().size());
     }
 }

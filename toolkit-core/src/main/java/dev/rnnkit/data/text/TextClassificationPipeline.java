@@ -14,6 +14,7 @@ import dev.rnnkit.data.Splits;
 import dev.rnnkit.data.Tensors;
 import dev.rnnkit.data.Tokenizer;
 import dev.rnnkit.data.Vocabulary;
+import dev.rnnkit.data.WordCharacters;
 import dev.rnnkit.model.ClassCounts;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -37,7 +38,7 @@ public final class TextClassificationPipeline {
      * One encoded example: token ids, word-feature classes [feature][token], a class index or a regression target,
      * and whether tokens were cut off to fit max_length (counted in the read summary).
      */
-    record Example(int[] ids, int[][] wordClasses, int label, float target, boolean truncated) {
+    record Example(int[] ids, int[][] wordClasses, int[][] chars, int label, float target, boolean truncated) {
     }
 
     private TextClassificationPipeline() {
@@ -61,8 +62,12 @@ public final class TextClassificationPipeline {
         Integer maxSize = DataPipelines.vocabularyLimit(config);
         Vocabulary vocabulary = Vocabulary.ofTokens(counts, maxSize, d.vocabulary().minFreq());
         Vocabulary labels = regression ? null : Vocabulary.ofLabels(rows.train().stream().map(Row::label).toList());
+        // Characters of the words as written (capitals count), fitted on the training texts.
+        WordCharacters characters = config.input().charEncoder() == null ? null : WordCharacters.fit(
+                () -> rows.train().stream().flatMap(r -> new Tokenizer(new dev.rnnkit.config.TokenizerConfig(d.tokenizer().level(), false,
+                        d.tokenizer().stripPunctuation())).tokenize(r.text()).stream()).iterator(), config.input().charEncoder());
         TextClassificationState fitted = new TextClassificationState(config.input().type(), config.output().type(),
-                d.tokenizer(), t.maxLength(), t.truncation(), vocabulary, labels, config.input().wordFeatures(), null);
+                d.tokenizer(), t.maxLength(), t.truncation(), vocabulary, labels, config.input().wordFeatures(), null, characters);
 
         Splits<Example> examples = rows.map(part -> encode(part, fitted, log));
         // Count the encoded examples, not the rows: those are the labels the loss sees.
@@ -127,8 +132,9 @@ public final class TextClassificationPipeline {
                 continue;
             }
             int[][] wordClasses = state.wordClasses(r.text(), ids.length);
+            int[][] chars = state.characterIds(r.text(), ids.length);
             if (state.labels() == null) {
-                out.add(new Example(ids, wordClasses, -1, Float.parseFloat(r.label()), truncated));
+                out.add(new Example(ids, wordClasses, chars, -1, Float.parseFloat(r.label()), truncated));
                 continue;
             }
             int label = state.labels().id(r.label());
@@ -137,12 +143,12 @@ public final class TextClassificationPipeline {
                         + String.join(", ", state.labels().entries()));
                 continue;
             }
-            out.add(new Example(ids, wordClasses, label, 0f, truncated));
+            out.add(new Example(ids, wordClasses, chars, label, 0f, truncated));
         }
         return out;
     }
 
-    private static DataSet toDataSet(List<Example> batch, TextClassificationState state) {
+    private static MultiDataSet toDataSet(List<Example> batch, TextClassificationState state) {
         List<int[]> ids = batch.stream().map(Example::ids).toList();
         INDArray labels;
         if (state.labels() == null) {
@@ -154,6 +160,6 @@ public final class TextClassificationPipeline {
         } else {
             labels = Tensors.oneHotRows(batch.stream().mapToInt(Example::label).toArray(), state.labels().size());
         }
-        return state.batch(ids, batch.stream().map(Example::wordClasses).toList(), labels);
+        return state.batch(ids, batch.stream().map(Example::wordClasses).toList(), batch.stream().map(Example::chars).toList(), labels);
     }
 }

@@ -9,13 +9,14 @@ import dev.rnnkit.config.WordFeature;
 import dev.rnnkit.data.Tensors;
 import dev.rnnkit.data.Tokenizer;
 import dev.rnnkit.data.Vocabulary;
+import dev.rnnkit.data.WordCharacters;
 import dev.rnnkit.data.WordShapes;
 import dev.rnnkit.model.ClassCounts;
 import dev.rnnkit.model.DataShape;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
 
 /**
  * What text classification fitted on the training split: tokenizer, vocabulary and label map.
@@ -33,13 +34,15 @@ import org.nd4j.linalg.dataset.DataSet;
  *                     empty, and then left out of the JSON, when there are none (artefacts from before they existed)
  * @param labelCounts  training examples per label, in label order (what {@code class_weights: auto} balances);
  *                     empty for regression and in artefacts from before they were recorded
+ * @param characters   the character alphabet of {@code input.char_encoder}, or null when the network reads no characters
  */
 public record TextClassificationState(InputType inputType, OutputType outputType, TokenizerConfig tokenizer,
                                       Integer maxLength,
                                       @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = OmitHead.class) Truncation truncation,
                                       Vocabulary vocabulary, Vocabulary labels,
                                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WordFeature> wordFeatures,
-                                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> labelCounts) {
+                                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> labelCounts,
+                                      @JsonInclude(JsonInclude.Include.NON_NULL) WordCharacters characters) {
 
     public TextClassificationState {
         truncation = truncation == null ? Truncation.HEAD : truncation;
@@ -50,7 +53,7 @@ public record TextClassificationState(InputType inputType, OutputType outputType
     /** This state with the training label counts, known once the training split is encoded. */
     public TextClassificationState withLabelCounts(ClassCounts counts) {
         return new TextClassificationState(inputType, outputType, tokenizer, maxLength, truncation, vocabulary, labels, wordFeatures,
-                counts.counts());
+                counts.counts(), characters);
     }
 
     /** The tokens of one text, before truncation. */
@@ -61,6 +64,11 @@ public record TextClassificationState(InputType inputType, OutputType outputType
     /** Whether {@link #encodeText} drops tokens of a text with these {@link #tokens}. */
     public boolean truncates(List<String> tokens) {
         return maxLength != null && tokens.size() > maxLength;
+    }
+
+    /** The tokens of one text that {@link #encodeText} keeps, in order (one per encoded id), as written. */
+    public List<String> keptTokens(String text) {
+        return wordsAsWritten(text);
     }
 
     /** The token ids of one text, truncated to {@code max_length} on the configured side. */
@@ -81,29 +89,45 @@ public record TextClassificationState(InputType inputType, OutputType outputType
         if (wordFeatures.isEmpty()) {
             return new int[0][];
         }
+        return WordShapes.classes(wordFeatures, wordsAsWritten(text), length);
+    }
+
+    /** The character ids {@code [token][char]} of the tokens {@link #encodeText} keeps, as written; null without characters. */
+    public int[][] characterIds(String text, int length) {
+        return characters == null ? null : characters.encode(wordsAsWritten(text), length);
+    }
+
+    /** The text tokenized like {@link #encodeText} but without lowercasing, truncated the same way. */
+    private List<String> wordsAsWritten(String text) {
         TokenizerConfig asWritten = new TokenizerConfig(tokenizer.level(), false, tokenizer.stripPunctuation());
         // Truncated like the ids, so that each word's features stay beside its own id on the tail side too.
-        return WordShapes.classes(wordFeatures, truncation.keep(new Tokenizer(asWritten).tokenize(text), maxLength), length);
+        return truncation.keep(new Tokenizer(asWritten).tokenize(text), maxLength);
     }
 
     /** Features and features mask for raw texts (no labels), in the given order. */
-    public DataSet encode(List<String> texts) {
+    public MultiDataSet encode(List<String> texts) {
         List<int[]> ids = texts.stream().map(this::encodeText).toList();
         List<int[][]> classes = new ArrayList<>(ids.size());
+        List<int[][]> chars = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             classes.add(wordClasses(texts.get(i), ids.get(i).length));
+            chars.add(characterIds(texts.get(i), ids.get(i).length));
         }
-        return batch(ids, classes, null);
+        return batch(ids, classes, chars, null);
     }
 
     /**
      * A batch in the training layout: {@code wordClasses} (from {@link #wordClasses}) fill the feature channels after
-     * the ids; labels one-hot [b, C] or values [b, 1] when given.
+     * the ids; with characters, {@code chars} (from {@link #characterIds}) are a second features array
+     * [b, max_word_length, T] under the same mask; labels one-hot [b, C] or values [b, 1] when given.
      */
-    public DataSet batch(List<int[]> ids, List<int[][]> wordClasses, INDArray labels) {
+    public MultiDataSet batch(List<int[]> ids, List<int[][]> wordClasses, List<int[][]> chars, INDArray labels) {
         int steps = Math.max(1, Tensors.maxLength(ids));
-        return new DataSet(Tensors.tokenFeatures(ids, wordClasses, wordFeatures, steps, inputType, vocabulary.size()), labels,
-                Tensors.mask(ids, steps), null);
+        INDArray tokens = Tensors.tokenFeatures(ids, wordClasses, wordFeatures, steps, inputType, vocabulary.size());
+        INDArray mask = Tensors.mask(ids, steps);
+        INDArray[] features = characters == null ? new INDArray[] {tokens} : new INDArray[] {tokens, characters.tensor(chars, steps)};
+        INDArray[] masks = characters == null ? new INDArray[] {mask} : new INDArray[] {mask, mask};
+        return new MultiDataSet(features, labels == null ? null : new INDArray[] {labels}, masks, null);
     }
 
     /** The predicted class name of each row of a [b, C] output. */
@@ -134,6 +158,7 @@ public record TextClassificationState(InputType inputType, OutputType outputType
     /** Sizes for the model builder. */
     public DataShape shape() {
         ClassCounts counts = labels == null || labelCounts.isEmpty() ? null : new ClassCounts(labels.entries(), labelCounts);
-        return new DataShape(vocabulary.size(), null, labels == null ? null : labels.size(), labels == null ? 1 : null, counts);
+        return new DataShape(vocabulary.size(), null, labels == null ? null : labels.size(), labels == null ? 1 : null, counts,
+                characters == null ? null : characters.alphabet().size());
     }
 }

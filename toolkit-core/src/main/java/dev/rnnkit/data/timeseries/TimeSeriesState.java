@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -48,7 +48,7 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
      * Windows over a CSV for evaluation or prediction: features, labels (scaled) and the timestamps of
      * each window's forecast steps (null entries without timestamp columns).
      */
-    public record ForecastData(DataSet data, List<List<String>> targetTimestamps) {
+    public record ForecastData(MultiDataSet data, List<List<String>> targetTimestamps) {
     }
 
     /** Targets plus numeric covariates plus one-hot category slots. */
@@ -180,7 +180,7 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
     }
 
     /** Features [b, F, lookback] and labels in the layout of the output type. */
-    public DataSet batch(List<Window> windows) {
+    public MultiDataSet batch(List<Window> windows) {
         int b = windows.size();
         int lookback = settings.lookback();
         int f = featureCount();
@@ -206,9 +206,9 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
         INDArray features = Nd4j.create(x, new long[]{b, f, lookback}, 'c');
         if (perStep) {
             INDArray mask = Nd4j.ones(b, lookback);
-            return new DataSet(features, Nd4j.create(y, new long[]{b, k, lookback}, 'c'), mask, mask);
+            return new MultiDataSet(features, Nd4j.create(y, new long[]{b, k, lookback}, 'c'), mask, mask);
         }
-        DataSet ds = new DataSet(features, Nd4j.create(y, new long[]{b, (long) k * horizon}, 'c'));
+        MultiDataSet ds = new MultiDataSet(features, Nd4j.create(y, new long[]{b, (long) k * horizon}, 'c'));
         if (outputType == OutputType.FORECAST) {
             List<float[][]> seasonal = new ArrayList<>(b);
             windows.forEach(w -> seasonal.add(seasonalHistory(w)));
