@@ -11,6 +11,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param delimiter   one-character column separator; default any run of spaces or tabs
  * @param inputScheme the tag scheme of the files: iob1, iob2 (default) or iobes
  * @param scheme      the scheme the network is trained on (tags are converted); default iob2
+ * @param tagErrors   what a tag that breaks {@code inputScheme} does: {@link TagErrors#REPAIR} (default) reads
+ *                    it as conlleval does, {@link TagErrors#STRICT} rejects its sentence
  * @param maxLength   keep at most this many tokens per sentence; default no limit
  */
 public record TaggingDataConfig(
@@ -24,6 +26,12 @@ public record TaggingDataConfig(
         TagScheme inputScheme,
         @JsonPropertyDescription("Tag scheme the network is trained on; tags are converted to it; default iob2")
         TagScheme scheme,
+        @JsonPropertyDescription("What a tag that breaks input_scheme does: repair (default) reads it as conlleval does (an I-X, "
+                + "or in iobes an E-X, that continues no open X entity starts one; an iobes entity without its E-X ends where it "
+                + "stops) and counts the repairs per file in the read summary; strict rejects the sentence as a tag scheme "
+                + "violation (data.on_error decides whether that stops the run). A tag without a valid prefix (PER, X-PER) is "
+                + "an error either way")
+        TagErrors tagErrors,
         @JsonPropertyDescription("Truncate sentences to their first max_length tokens; default no limit")
         Integer maxLength) {
 
@@ -32,11 +40,12 @@ public record TaggingDataConfig(
         tagColumn = tagColumn == null ? -1 : tagColumn;
         inputScheme = inputScheme == null ? TagScheme.IOB2 : inputScheme;
         scheme = scheme == null ? TagScheme.IOB2 : scheme;
+        tagErrors = tagErrors == null ? TagErrors.REPAIR : tagErrors;
     }
 
     /** All defaults: token in the first column, IOB2 tag in the last. */
     public static TaggingDataConfig defaults() {
-        return new TaggingDataConfig(null, null, null, null, null, null);
+        return new TaggingDataConfig(null, null, null, null, null, null, null);
     }
 
     /** How entity spans are written as per-token tags. */
@@ -47,5 +56,16 @@ public record TaggingDataConfig(
         @JsonProperty("iob2") IOB2,
         /** B-X begin, I-X inside, E-X end, S-X single-token entity. */
         @JsonProperty("iobes") IOBES;
+    }
+
+    /** What reading does with a tag that breaks the input scheme but has a valid prefix (I-X after O, say). */
+    public enum TagErrors implements ConfigEnum {
+        /**
+         * Read it as conlleval does: an I-X or E-X that continues no open entity of type X starts one, and an iobes
+         * entity not ended by E-X ends at its last tag; each repair is counted in the read summary.
+         */
+        @JsonProperty("repair") REPAIR,
+        /** Reject the sentence as a tag scheme violation ({@code data.on_error} decides whether that stops the run). */
+        @JsonProperty("strict") STRICT;
     }
 }

@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * Applies {@code data.on_error} to malformed rows while counting what was read.
  *
  * <p>Under {@code fail} the first bad row throws a {@link DataFormatException}; under {@code skip} it is
- * counted by reason so that nothing is dropped silently.
+ * counted by reason so that nothing is dropped silently. Values a pipeline repairs instead of rejecting
+ * (tags under {@code data.tagging.tag_errors: repair}) are counted here too, per file and rule.
  */
 public final class ReadLog {
 
@@ -24,6 +25,8 @@ public final class ReadLog {
     private final Map<String, Long> skipped = new LinkedHashMap<>();
     private final List<String> firstSkipped = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** Repairs by file and what, each with its counts by rule, first line and remedy. */
+    private final Map<List<String>, RepairTally> repairs = new LinkedHashMap<>();
 
     public ReadLog(DataConfig.OnError policy) {
         this.policy = policy;
@@ -48,6 +51,25 @@ public final class ReadLog {
         skipped.merge(kind, 1L, Long::sum);
         if (firstSkipped.size() < KEEP_EXAMPLES) {
             firstSkipped.add(e.getMessage());
+        }
+    }
+
+    /**
+     * Counts one value read by a repair rule instead of being rejected; the summary shows one line per file and
+     * {@code what}, e.g. {@code train.txt: tags repaired: 7 (I-X without an open X entity read as its start; first at
+     * line 12; data.tagging.tag_errors: strict rejects them)}.
+     *
+     * @param what   what is counted, e.g. "tags repaired"
+     * @param rule   how the value was read, e.g. "I-X without an open X entity read as its start"
+     * @param remedy how to have such values rejected instead, e.g. "data.tagging.tag_errors: strict rejects them"
+     */
+    public void repaired(String file, long line, String what, String rule, String remedy) {
+        repairs.computeIfAbsent(List.of(file, what), k -> new RepairTally(line, remedy)).byRule.merge(rule, 1L, Long::sum);
+    }
+
+    private record RepairTally(long firstLine, String remedy, Map<String, Long> byRule) {
+        RepairTally(long firstLine, String remedy) {
+            this(firstLine, remedy, new LinkedHashMap<>());
         }
     }
 
@@ -78,6 +100,8 @@ public final class ReadLog {
 
     /** The summary so far, with the example counts of each split. */
     public ReadSummary summary(long train, long validation, long test) {
-        return new ReadSummary(rowsRead, skipped, firstSkipped, train, validation, test, notes);
+        return new ReadSummary(rowsRead, skipped, firstSkipped, train, validation, test, notes,
+                repairs.entrySet().stream().map(e -> new ReadSummary.Repairs(e.getKey().get(0), e.getKey().get(1),
+                        e.getValue().byRule(), e.getValue().firstLine(), e.getValue().remedy())).toList());
     }
 }

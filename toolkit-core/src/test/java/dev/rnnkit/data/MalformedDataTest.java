@@ -58,16 +58,16 @@ class MalformedDataTest {
                 Arguments.of("tagging column count", TAGS + "data: {train: train.txt}\n",
                         Map.of("train.txt", "EU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman B-NP B-MISC\n"),
                         "train.txt:3: expected 4 columns (token column 0, tag column -1), got 3"),
-                Arguments.of("I- after O in strict iob2", TAGS + "data: {train: train.txt}\n",
+                Arguments.of("I- after O in strict iob2", TAGS + "data: {train: train.txt, tagging: {tag_errors: strict}}\n",
                         Map.of("train.txt", "The O\nPeter I-PER\n"),
                         "train.txt:2: tag 'I-PER' follows 'O'; in iob2 an entity starts with B-"),
-                Arguments.of("I- after O in iobes", TAGS + "data: {train: train.txt, tagging: {input_scheme: iobes}}\n",
+                Arguments.of("I- after O in strict iobes", TAGS + "data: {train: train.txt, tagging: {input_scheme: iobes, tag_errors: strict}}\n",
                         Map.of("train.txt", "The O\nPeter I-PER\nSmith E-PER\n"),
                         "train.txt:2: tag 'I-PER' follows 'O'; in iobes an entity starts with B- or S-"),
-                Arguments.of("unclosed iobes entity", TAGS + "data: {train: train.txt, tagging: {input_scheme: iobes}}\n",
+                Arguments.of("unclosed entity in strict iobes", TAGS + "data: {train: train.txt, tagging: {input_scheme: iobes, tag_errors: strict}}\n",
                         Map.of("train.txt", "Peter B-PER\nSmith I-PER\n\nok O\n"),
                         "train.txt:2: the sentence ends inside entity 'I-PER'; in iobes an entity ends with E- or is S-"),
-                Arguments.of("tag not in the scheme", TAGS + "data: {train: train.txt}\n",
+                Arguments.of("tag not in the scheme (even under tag_errors: repair)", TAGS + "data: {train: train.txt}\n",
                         Map.of("train.txt", "Peter PER\n"),
                         "train.txt:1: tag 'PER' is not iob2: expected O or B-/I- followed by a type"),
                 Arguments.of("unknown tag at evaluation", TAGS + "data: {train: train.txt, test: test.txt}\n",
@@ -143,7 +143,8 @@ class MalformedDataTest {
     @Test
     void skipModeDropsWholeSentencesThatBreakTheScheme() {
         write(dir, "train.txt", "Peter B-PER\n\nThe O\nSmith I-PER\n\nParis B-LOC\n");
-        PreparedData data = DataPipelines.prepare(config(TAGS + "data: {train: train.txt, on_error: skip, prefetch: 0}\n"), dir);
+        PreparedData data = DataPipelines.prepare(config(TAGS
+                + "data: {train: train.txt, on_error: skip, prefetch: 0, tagging: {tag_errors: strict}}\n"), dir);
         assertEquals(3, data.summary().rowsRead());
         assertEquals(Map.of("tag scheme violation", 1L), data.summary().skippedByReason());
         assertEquals(2, data.summary().trainExamples());

@@ -16,6 +16,7 @@ import dev.rnnkit.model.DataShape;
 import dev.rnnkit.model.ModelBuildException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.DataSet;
@@ -176,5 +177,91 @@ class TaggingPipelineTest {
                 () -> DataPipelines.prepare(config(yaml.replace("WEIGHTS", "{B-PER: 2, I-PER: 2}")), dir));
         assertEquals("output.class_weights: names label 'I-PER', which the training data does not have (did you mean 'B-PER'?); "
                 + "its labels are O, B-MISC, B-PER", e.getMessage());
+    }
+
+    private static final String BROKEN_TRAIN = """
+            The O
+            Smith I-PER
+            said O
+
+            Paris B-LOC
+            Saint I-ORG
+            Germain I-ORG
+
+            ok O
+            """;
+
+    private static final String BROKEN_YAML = """
+            input: {type: embedding}
+            output: {type: tagging}
+            data:
+              train: train.txt
+              validation: dev.txt
+              shuffle: false
+              bucket_by_length: false
+              prefetch: 0
+            """;
+
+    @Test
+    void tagsThatBreakTheSchemeAreRepairedCountedPerFileAndTrainedOn() {
+        write(dir, "train.txt", BROKEN_TRAIN);
+        write(dir, "dev.txt", "Anna O\nLee I-PER\n");
+        PreparedData data = DataPipelines.prepare(config(BROKEN_YAML), dir);
+
+        ReadSummary summary = data.summary();
+        assertEquals(0, summary.skipped());
+        assertEquals(3, summary.trainExamples());
+        assertEquals(1, summary.validationExamples());
+        String rule = "I-X without an open X entity read as its start";
+        String remedy = "data.tagging.tag_errors: strict rejects them";
+        assertEquals(List.of(new ReadSummary.Repairs("train.txt", "tags repaired", Map.of(rule, 2L), 2, remedy),
+                new ReadSummary.Repairs("dev.txt", "tags repaired", Map.of(rule, 1L), 2, remedy)), summary.repairs());
+        assertTrue(summary.toString().contains("\ntrain.txt: tags repaired: 2 (" + rule + "; first at line 2; " + remedy + ")\n"
+                + "dev.txt: tags repaired: 1 (" + rule + "; first at line 2; " + remedy + ")"), summary.toString());
+
+        // Trained on the repaired spans, in iob2: Smith is B-PER, Saint Germain B-ORG I-ORG; no I-PER anywhere.
+        TaggingState state = data.artefact().tagging();
+        assertEquals(List.of("O", "B-LOC", "B-ORG", "B-PER", "I-ORG"), state.tags().entries());
+        DataSet b = data.train().next();
+        assertEquals("1 0 1 ; 0 0 0 ; 0 0 0 ; 0 1 0 ; 0 0 0", steps(b.getLabels(), 0));
+        assertEquals("0 0 0 ; 1 0 0 ; 0 1 0 ; 0 0 0 ; 0 0 1", steps(b.getLabels(), 1));
+        DataSet dev = data.validation().next();
+        assertEquals("1 0 ; 0 0 ; 0 0 ; 0 1 ; 0 0", steps(dev.getLabels(), 0));
+    }
+
+    @Test
+    void strictTagErrorsRejectWhatRepairWouldRead() {
+        write(dir, "train.txt", BROKEN_TRAIN);
+        write(dir, "dev.txt", "Anna O\nLee I-PER\n");
+        String strict = BROKEN_YAML + "  tagging: {tag_errors: strict}\n";
+        DataFormatException e = assertThrows(DataFormatException.class, () -> DataPipelines.prepare(config(strict), dir));
+        assertEquals("train.txt:2: tag 'I-PER' follows 'O'; in iob2 an entity starts with B-", e.getMessage());
+
+        PreparedData skipped = DataPipelines.prepare(config(strict + "  on_error: skip\n"), dir);
+        assertEquals(Map.of("tag scheme violation", 3L), skipped.summary().skippedByReason());
+        assertEquals(1, skipped.summary().trainExamples());
+        assertEquals(List.of(), skipped.summary().repairs());
+        assertFalse(skipped.summary().toString().contains("repaired"), skipped.summary().toString());
+    }
+
+    @Test
+    void iobesRepairsAreCountedByRule() {
+        // Ann/B-PER is left open by O; Bo/I-PER after O starts PER, which the sentence end leaves open.
+        write(dir, "train.txt", "Ann B-PER\nruns O\n\nBo I-PER\nLee I-PER\n\nParis S-LOC\n");
+        PreparedData data = DataPipelines.prepare(config("""
+                input: {type: embedding}
+                output: {type: tagging}
+                data: {train: train.txt, shuffle: false, bucket_by_length: false, prefetch: 0, tagging: {input_scheme: iobes}}
+                """), dir);
+        ReadSummary.Repairs r = data.summary().repairs().get(0);
+        assertEquals(3, r.count());
+        assertEquals("train.txt: tags repaired: 3 (entity left open without E-X closed where it stops: 2, "
+                + "I-X without an open X entity read as its start: 1; first at line 1; data.tagging.tag_errors: strict rejects them)",
+                r.toString());
+        assertEquals(List.of("O", "B-LOC", "B-PER", "I-PER"), data.artefact().tagging().tags().entries());
+        DataSet b = data.train().next();
+        // Ann runs: B-PER O; Bo Lee: B-PER I-PER (iob2, the training scheme).
+        assertEquals("0 1 ; 0 0 ; 1 0 ; 0 0", steps(b.getLabels(), 0));
+        assertEquals("0 0 ; 0 0 ; 1 0 ; 0 1", steps(b.getLabels(), 1));
     }
 }

@@ -28,11 +28,14 @@ import java.util.stream.IntStream;
  * Reads CoNLL-style column files into per-token tag batches with masks.
  *
  * <p>{@code -DOCSTART-} lines are skipped; a blank or whitespace-only line ends a sentence. Tags are
- * checked against {@code input_scheme} and converted to {@code scheme}.
+ * checked against {@code input_scheme} and converted to {@code scheme}; a tag that breaks the scheme is repaired
+ * as conlleval reads it and counted in the read summary per file, or, under {@code tag_errors: strict}, rejects
+ * its sentence.
  */
 public final class TaggingPipeline {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final String REPAIR_REMEDY = "data.tagging.tag_errors: strict rejects them";
 
     /** One well-formed sentence, tags already in the training scheme. */
     record Sentence(String file, List<Long> lines, List<String> tokens, List<String> tags) {
@@ -170,7 +173,11 @@ public final class TaggingPipeline {
                 return;
             }
             try {
-                out.add(new Sentence(file, lines, tokens, TagSchemes.convert(tags, t.inputScheme(), t.scheme())));
+                TagSchemes.Reading reading = TagSchemes.read(tags, t.inputScheme(), t.tagErrors());
+                for (TagSchemes.Repair r : reading.repairs()) {
+                    log.repaired(file, lines.get(r.index()), "tags repaired", r.kind().description(), REPAIR_REMEDY);
+                }
+                out.add(new Sentence(file, lines, tokens, TagSchemes.write(reading.spans(), tags.size(), t.scheme())));
             } catch (TagSchemes.Violation v) {
                 log.reject(file, lines.get(v.index()), "tag scheme violation", v.getMessage());
             }
