@@ -52,7 +52,7 @@ class TaggingPipelineTest {
         assertEquals(List.of("<pad>", "<unk>", "Blackburn", "EU", "German", "Peter", "rejects"), state.vocabulary().entries());
         assertEquals(new DataShape(7, null, 5, null, new ClassCounts(state.tags().entries(), List.of(1L, 1L, 1L, 1L, 1L))), data.shape());
 
-        org.nd4j.linalg.dataset.api.Multiorg.nd4j.linalg.dataset.api.MultiDataSet b = data.train().next();
+        org.nd4j.linalg.dataset.api.MultiDataSet b = data.train().next();
         assertArrayEquals(new long[]{2, 1, 3}, b.getFeatures(0).shape());
         assertArrayEquals(new long[]{2, 5, 3}, b.getLabels(0).shape());
         // Bucketed: the 2-token sentence first.
@@ -116,7 +116,7 @@ class TaggingPipelineTest {
         assertEquals(List.of(dev.rnnkit.config.WordFeature.CASING), state.wordFeatures());
         assertEquals(List.of("<pad>", "<unk>", ",", "1996", "a4", "eu", "iphone", "peter", "rejects", "the", "u.s.", "東京"),
                 state.vocabulary().entries());
-        org.nd4j.linalg.dataset.api.Multiorg.nd4j.linalg.dataset.api.MultiDataSet b = data.train().next();
+        org.nd4j.linalg.dataset.api.MultiDataSet b = data.train().next();
         // Channel 0: ids of the lowercased tokens; channels 1-8: one-hot casing of the tokens as written, in the order
         // all_lower, all_upper, initial_capital, mixed_case, numeric, contains_digit, punctuation, other.
         assertArrayEquals(new long[]{3, 9, 4}, b.getFeatures(0).shape());
