@@ -46,7 +46,8 @@ final class InspectCommand implements Callable<Integer> {
                     "e.g. --set " + e.path() + "=N, since inspect reads no data"));
             return RnnkitCli.EXIT_BAD_INPUT;
         }
-        System.out.println(config.name() + " (" + options.config + ")");
+        System.out.println(config.name() + " (" + options.config + "): a DL4J " + net.kind()
+                + (net.isGraph() ? " with inputs " + String.join(", ", NetworkBuilder.inputNames(config)) : ""));
         System.out.print(ModelSummary.of(config, DataShape.unknown(), net, sequenceLength).toTable());
         return 0;
     }

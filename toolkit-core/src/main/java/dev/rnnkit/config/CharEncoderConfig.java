@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param maxWordLength  characters read per word, longer words keep their start and end; default 20
  * @param kernelWidth    cnn: characters per convolution window (odd); default 3
  * @param minCount       characters seen fewer times in training map to unknown; default 1
+ * @param alphabetSize   characters kept, the most frequent first, padding and unknown included; omitted means all
+ *                       characters of the training data
  */
 public record CharEncoderConfig(
         @JsonPropertyDescription("cnn (default: convolution + max pooling over each word's characters, Ma & Hovy 2016) "
@@ -30,7 +32,10 @@ public record CharEncoderConfig(
         @JsonPropertyDescription("cnn: characters per convolution window (odd); default 3")
         Integer kernelWidth,
         @JsonPropertyDescription("Characters seen fewer times than this in the training split read as unknown; default 1")
-        Integer minCount) {
+        Integer minCount,
+        @JsonPropertyDescription("Characters kept (the most frequent in training), padding and unknown included; omit to keep "
+                + "every character of the training data")
+        Integer alphabetSize) {
 
     public CharEncoderConfig {
         type = type == null ? Type.CNN : type;

@@ -130,6 +130,9 @@ public final class ConfigValidator {
         between(p + ".output_size", ce.outputSize(), 1, 4096);
         between(p + ".max_word_length", ce.maxWordLength(), 1, 1000);
         between(p + ".min_count", ce.minCount(), 1, Integer.MAX_VALUE);
+        if (ce.alphabetSize() != null) {
+            between(p + ".alphabet_size", ce.alphabetSize(), 3, 1_114_112);
+        }
         if (ce.type() == CharEncoderConfig.Type.BILSTM && ce.outputSize() % 2 != 0) {
             fail(p + ".output_size", "must be even for bilstm (half per direction), got " + ce.outputSize());
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The character alphabet and word length of {@code input.char_encoder}: how each word becomes character ids.
@@ -19,13 +20,14 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public record WordCharacters(Vocabulary alphabet, int maxWordLength) {
 
-    /** Fits the alphabet on the training words: characters seen at least {@code min_count} times. */
+    /** Fits the alphabet on the training words: characters seen at least {@code min_count} times, the most frequent first. */
     public static WordCharacters fit(Iterable<String> trainingWords, CharEncoderConfig config) {
         Map<String, Integer> counts = new HashMap<>();
         for (String w : trainingWords) {
             w.codePoints().forEach(c -> counts.merge(new String(Character.toChars(c)), 1, Integer::sum));
         }
-        return new WordCharacters(Vocabulary.ofTokens(counts, null, config.minCount()), config.maxWordLength());
+        Integer limit = config.alphabetSize() == null ? null : config.alphabetSize() - 2; // padding and unknown are kept besides
+        return new WordCharacters(Vocabulary.ofTokens(counts, limit, config.minCount()), config.maxWordLength());
     }
 
     /** The character ids of one word, at most {@code maxWordLength} of them. */
@@ -64,5 +66,23 @@ public record WordCharacters(Vocabulary alphabet, int maxWordLength) {
             }
         }
         return Nd4j.create(values, new long[] {b, maxWordLength, steps}, 'c');
+    }
+
+    /**
+     * The features arrays of a word-level batch for a network with separate inputs (a ComputationGraph, see
+     * {@code NetworkBuilder.inputNames}): token ids [b, 1, T], the word-feature channels [b, K, T] when K &gt; 0,
+     * then the characters [b, maxWordLength, T].
+     *
+     * @param tokens ids with their feature channels, [b, 1 + K, T], as a stack reads them
+     */
+    public INDArray[] graphInputs(INDArray tokens, List<int[][]> chars) {
+        long steps = tokens.size(2);
+        INDArray ids = tokens.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 1), NDArrayIndex.all()).dup('c');
+        INDArray characters = tensor(chars, (int) steps);
+        if (tokens.size(1) == 1) {
+            return new INDArray[] {ids, characters};
+        }
+        INDArray shapes = tokens.get(NDArrayIndex.all(), NDArrayIndex.interval(1, tokens.size(1)), NDArrayIndex.all()).dup('c');
+        return new INDArray[] {ids, shapes, characters};
     }
 }

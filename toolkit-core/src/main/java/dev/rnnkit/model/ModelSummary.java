@@ -166,7 +166,8 @@ public record ModelSummary(List<LayerRow> rows, long totalParameters, int batchS
         }
         String n = layer.getClass().getSimpleName();
         if (layer instanceof dev.rnnkit.model.layers.EmbeddingWithFeatures e) {
-            return "EmbeddingWithFeatures(" + e.getNOut() + " + " + e.getExtraFeatures() + " features)";
+            return e.getExtraFeatures() == 0 ? "Embedding(" + e.getNOut() + ")"
+                    : "EmbeddingWithFeatures(" + e.getNOut() + " + " + e.getExtraFeatures() + " features)";
         }
         if (layer instanceof dev.rnnkit.model.chars.CharEncoder c) {
             return "CharEncoder(" + c.getKind().name().toLowerCase(Locale.ROOT) + ", " + c.getNIn() + " chars)";

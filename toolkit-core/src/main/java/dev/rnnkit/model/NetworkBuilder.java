@@ -63,6 +63,8 @@ public final class NetworkBuilder {
     public static final String TOKENS_INPUT = "tokens";
     /** The graph input holding each word's characters, [batch, max_word_length, T]. */
     public static final String CHARS_INPUT = "chars";
+    /** The graph input holding the word-feature channels ({@code input.word_features}), [batch, K, T]. */
+    public static final String WORD_SHAPES_INPUT = "word_shapes";
 
     /**
      * Builds and initialises the network: a {@code MultiLayerNetwork} for a plain stack, a {@code ComputationGraph}
@@ -103,7 +105,7 @@ public final class NetworkBuilder {
         }
         ResolvedSizes sizes = ResolvedSizes.of(config, data);
         NeuralNetConfiguration.ListBuilder list = global(config, dataType).list();
-        List<Layer> layers = layers(config, data, sizes, dataType);
+        List<Layer> layers = layers(config, data, sizes, dataType, false);
         for (int i = 0; i < layers.size(); i++) {
             list.layer(i, layers.get(i));
         }
@@ -117,23 +119,34 @@ public final class NetworkBuilder {
     }
 
     /**
-     * The DL4J graph configuration: the same layers as the stack, as a chain from the {@value #TOKENS_INPUT} input;
-     * with a character encoder, a second input {@value #CHARS_INPUT} feeds it and its output is concatenated with
-     * the embedding ("word_features") before the recurrent encoder.
+     * The DL4J graph configuration: the same layers as the stack, as a chain from the {@value #TOKENS_INPUT} input.
+     * A config that needs a graph ({@link #needsGraph}) reads each input on its own: token ids on
+     * {@value #TOKENS_INPUT}, word-feature channels (if any) on {@value #WORD_SHAPES_INPUT}, characters on
+     * {@value #CHARS_INPUT} through the character encoder; the embedding, the features and the character encoding
+     * are concatenated ({@value #WORD_FEATURES}) before the recurrent encoder. A plain stack built as a graph keeps
+     * the stack's single input, so the two compute the same function on the same weights.
      */
     public static ComputationGraphConfiguration graphConfiguration(RnnkitConfig config, DataShape data, DataType dataType) {
         ResolvedSizes sizes = ResolvedSizes.of(config, data);
         ComputationGraphConfiguration.GraphBuilder g = global(config, dataType).graphBuilder();
-        CharEncoderConfig chars = config.input().charEncoder();
-        g.addInputs(chars == null ? new String[] {TOKENS_INPUT} : new String[] {TOKENS_INPUT, CHARS_INPUT});
+        boolean separate = needsGraph(config);
+        List<String> inputs = inputNames(config);
+        g.addInputs(inputs.toArray(String[]::new));
         String previous = TOKENS_INPUT;
-        for (Layer layer : layers(config, data, sizes, dataType)) {
+        for (Layer layer : layers(config, data, sizes, dataType, separate)) {
             String name = layer.getLayerName();
             g.addLayer(name, layer, previous);
             previous = name;
-            if (chars != null && name.equals(EMBEDDING)) {
-                g.addLayer(CHAR_ENCODER, charEncoder(chars, data), CHARS_INPUT);
-                g.addVertex(WORD_FEATURES, new MergeVertex(), EMBEDDING, CHAR_ENCODER);
+            if (separate && name.equals(EMBEDDING)) {
+                List<String> merged = new java.util.ArrayList<>(List.of(EMBEDDING));
+                if (inputs.contains(WORD_SHAPES_INPUT)) {
+                    merged.add(WORD_SHAPES_INPUT);
+                }
+                if (inputs.contains(CHARS_INPUT)) {
+                    g.addLayer(CHAR_ENCODER, charEncoder(config.input().charEncoder(), data), CHARS_INPUT);
+                    merged.add(CHAR_ENCODER);
+                }
+                g.addVertex(WORD_FEATURES, new MergeVertex(), merged.toArray(String[]::new));
                 previous = WORD_FEATURES;
             }
         }
@@ -144,7 +157,7 @@ public final class NetworkBuilder {
         }
         g.setInputTypes(graphInputTypes(config, sizes, -1));
         ComputationGraphConfiguration conf = g.build();
-        // setInputTypes sets every layer's nIn from its input; the embedding's nIn is the vocabulary, not its 1 + K channels.
+        // setInputTypes sets every layer's nIn from its input; the embedding's nIn is the vocabulary, not its channels.
         if (conf.getVertices().get(EMBEDDING) instanceof LayerVertex v
                 && v.getLayerConf().getLayer() instanceof FeedForwardLayer embedding) {
             embedding.setNIn(sizes.vocabSize());
@@ -152,17 +165,34 @@ public final class NetworkBuilder {
         return conf;
     }
 
+    /** The names of the network's inputs, in the order of a batch's features arrays. */
+    public static List<String> inputNames(RnnkitConfig config) {
+        if (!needsGraph(config)) {
+            return List.of(TOKENS_INPUT);
+        }
+        List<String> names = new java.util.ArrayList<>(List.of(TOKENS_INPUT));
+        if (config.input().wordFeatureWidth() > 0) {
+            names.add(WORD_SHAPES_INPUT);
+        }
+        if (config.input().readsCharacters()) {
+            names.add(CHARS_INPUT);
+        }
+        return names;
+    }
+
     /** The types of the graph's inputs, in input order; {@code steps} is the sequence length or -1 for unknown. */
     public static InputType[] graphInputTypes(RnnkitConfig config, ResolvedSizes sizes, int steps) {
-        InputType tokens = steps > 0 ? InputType.recurrent(sizes.inputFeatures(), steps, RNNFormat.NCW)
-                : InputType.recurrent(sizes.inputFeatures(), RNNFormat.NCW);
-        CharEncoderConfig chars = config.input().charEncoder();
-        if (chars == null) {
-            return new InputType[] {tokens};
+        List<String> names = inputNames(config);
+        InputType[] types = new InputType[names.size()];
+        for (int i = 0; i < types.length; i++) {
+            long size = switch (names.get(i)) {
+                case WORD_SHAPES_INPUT -> config.input().wordFeatureWidth();
+                case CHARS_INPUT -> config.input().charEncoder().maxWordLength();
+                default -> needsGraph(config) ? 1 : sizes.inputFeatures(); // ids alone, or ids with their features
+            };
+            types[i] = steps > 0 ? InputType.recurrent(size, steps, RNNFormat.NCW) : InputType.recurrent(size, RNNFormat.NCW);
         }
-        InputType charType = steps > 0 ? InputType.recurrent(chars.maxWordLength(), steps, RNNFormat.NCW)
-                : InputType.recurrent(chars.maxWordLength(), RNNFormat.NCW);
-        return new InputType[] {tokens, charType};
+        return types;
     }
 
     /** Vertex names that other code (pretrained embeddings, summaries) refers to. */
@@ -194,11 +224,12 @@ public final class NetworkBuilder {
     }
 
     /** The layers bottom to top: embedding, recurrent stack, reduction, [repeat + decoder], dense layers, head. */
-    private static List<Layer> layers(RnnkitConfig config, DataShape data, ResolvedSizes sizes, DataType dataType) {
+    private static List<Layer> layers(RnnkitConfig config, DataShape data, ResolvedSizes sizes, DataType dataType,
+                                      boolean separateInputs) {
         OutputConfig out = config.output();
         List<Layer> layers = new java.util.ArrayList<>();
         if (config.input().type() == dev.rnnkit.config.InputType.EMBEDDING) {
-            layers.add(embeddingLayer(config, sizes));
+            layers.add(embeddingLayer(config, sizes, separateInputs));
         }
         boolean manyToOne = !out.type().perStep() || out.type() == OutputType.SEQ2SEQ;
         ReduceOutput reduce = out.reduceOrDefault();
@@ -243,10 +274,15 @@ public final class NetworkBuilder {
     }
 
 
-    /** The token embedding: DL4J's own, or {@link EmbeddingWithFeatures} when word features ride along with the ids. */
-    private static Layer embeddingLayer(RnnkitConfig config, ResolvedSizes sizes) {
-        int extra = config.input().wordFeatureWidth();
-        if (extra > 0) {
+    /**
+     * The token embedding: DL4J's own, or {@link EmbeddingWithFeatures} when word features ride along with the ids in
+     * a stack's single input array.
+     */
+    private static Layer embeddingLayer(RnnkitConfig config, ResolvedSizes sizes, boolean separateInputs) {
+        // In a graph with separate inputs the features are merged after the embedding, so it reads ids alone (DL4J's
+        // EmbeddingSequenceLayer returns a wrongly shaped gradient inside a ComputationGraph in M2.1, hence ours).
+        int extra = separateInputs ? 0 : config.input().wordFeatureWidth();
+        if (extra > 0 || separateInputs) {
             return new EmbeddingWithFeatures.Builder()
                     .name(EMBEDDING)
                     .nIn(sizes.vocabSize())
@@ -304,9 +340,10 @@ public final class NetworkBuilder {
 
     /** The character encoder on the {@value #CHARS_INPUT} input. */
     private static Layer charEncoder(CharEncoderConfig c, DataShape data) {
-        Integer alphabet = data.charVocabSize();
+        Integer alphabet = c.alphabetSize() != null ? c.alphabetSize() : data.charVocabSize();
         if (alphabet == null) {
-            throw new ModelBuildException("input.char_encoder", "needs the character alphabet of the training data; build the model with data");
+            throw new ModelBuildException("input.char_encoder.alphabet_size",
+                    "is not set in the config and no data was read to take it from; set it, or build the model with data");
         }
         return new CharEncoder.Builder()
                 .kind(c.type() == CharEncoderConfig.Type.BILSTM ? CharEncoderKind.BILSTM : CharEncoderKind.CNN)

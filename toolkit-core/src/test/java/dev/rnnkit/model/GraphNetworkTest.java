@@ -115,6 +115,29 @@ class GraphNetworkTest {
     }
 
     @Test
+    void wordFeaturesAreTheirOwnInputInAGraph() throws Exception {
+        RnnkitConfig config = TrainFixtures.config(TrainFixtures.TAGGING, "input.word_features=[casing]",
+                "input.char_encoder={type: cnn, embedding_size: 3, output_size: 6, max_word_length: 4}");
+        PreparedData data = DataPipelines.prepare(config, TrainFixtures.taggingData(dir.resolve("data")));
+        MultiDataSet batch = data.train().next();
+        assertEquals(java.util.List.of("tokens", "word_shapes", "chars"), NetworkBuilder.inputNames(config));
+        assertEquals(3, batch.numFeatureArrays());
+        assertEquals(1, batch.getFeatures(0).size(1));                     // ids alone
+        assertEquals(8, batch.getFeatures(1).size(1));                     // the eight casing classes, one-hot
+        // One casing class per real token, none at padding.
+        assertEquals(batch.getFeaturesMaskArray(0).sumNumber().doubleValue(), batch.getFeatures(1).sumNumber().doubleValue(), 1e-9);
+
+        Network network = NetworkBuilder.build(config, data.shape());
+        String table = ModelSummary.of(config, data.shape(), network, 5).toTable();
+        assertTrue(table.contains("embedding (4 x T) + word_shapes (8 x T) + char_encoder (6 x T)"), table);
+        // Ids arrive alone; the features are merged after the embedding, not carried through it.
+        assertEquals(0, ((dev.rnnkit.model.layers.EmbeddingWithFeatures) network.graph().getLayer("embedding").conf().getLayer())
+                .getExtraFeatures());
+        network.fit(batch);
+        assertTrue(Double.isFinite(network.score()));
+    }
+
+    @Test
     void aTrainedGraphReloadsThroughPlainModelSerializer() throws Exception {
         RnnkitConfig config = charTagger("cnn");
         RunDirectory run = RunDirectory.create(dir.resolve("run"));

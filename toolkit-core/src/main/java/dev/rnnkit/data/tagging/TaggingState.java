@@ -79,15 +79,15 @@ public record TaggingState(InputType inputType, TokenizerConfig tokenizer, Integ
 
     /**
      * A batch in the training layout; {@code wordClasses} (from {@link #wordClasses}) fill the feature channels
-     * after the ids; with characters, {@code chars} (from {@link #characterIds}) become a second features array
-     * [b, max_word_length, T] under the same mask; {@code tagIds} (may be null) become one-hot labels [b, C, T].
+     * after the ids; with characters, the arrays of {@link WordCharacters#graphInputs} (ids, word features, characters)
+     * under the same mask; {@code tagIds} (may be null) become one-hot labels [b, C, T].
      */
     public MultiDataSet batch(List<int[]> ids, List<int[][]> wordClasses, List<int[][]> chars, List<int[]> tagIds) {
         int steps = Math.max(1, Tensors.maxLength(ids));
         INDArray mask = Tensors.mask(ids, steps);
         INDArray tokens = Tensors.tokenFeatures(ids, wordClasses, wordFeatures, steps, inputType, vocabulary.size());
-        INDArray[] features = characters == null ? new INDArray[] {tokens} : new INDArray[] {tokens, characters.tensor(chars, steps)};
-        INDArray[] masks = characters == null ? new INDArray[] {mask} : new INDArray[] {mask, mask};
+        INDArray[] features = characters == null ? new INDArray[] {tokens} : characters.graphInputs(tokens, chars);
+        INDArray[] masks = java.util.Collections.nCopies(features.length, mask).toArray(INDArray[]::new);
         INDArray[] labels = tagIds == null ? null : new INDArray[] {Tensors.oneHotSequences(tagIds, tags.size(), steps)};
         return new MultiDataSet(features, labels, masks, tagIds == null ? null : new INDArray[] {mask});
     }

@@ -118,15 +118,15 @@ public record TextClassificationState(InputType inputType, OutputType outputType
 
     /**
      * A batch in the training layout: {@code wordClasses} (from {@link #wordClasses}) fill the feature channels after
-     * the ids; with characters, {@code chars} (from {@link #characterIds}) are a second features array
-     * [b, max_word_length, T] under the same mask; labels one-hot [b, C] or values [b, 1] when given.
+     * the ids; with characters, the arrays of {@link WordCharacters#graphInputs} (ids, word features, characters)
+     * under the same mask; labels one-hot [b, C] or values [b, 1] when given.
      */
     public MultiDataSet batch(List<int[]> ids, List<int[][]> wordClasses, List<int[][]> chars, INDArray labels) {
         int steps = Math.max(1, Tensors.maxLength(ids));
         INDArray tokens = Tensors.tokenFeatures(ids, wordClasses, wordFeatures, steps, inputType, vocabulary.size());
         INDArray mask = Tensors.mask(ids, steps);
-        INDArray[] features = characters == null ? new INDArray[] {tokens} : new INDArray[] {tokens, characters.tensor(chars, steps)};
-        INDArray[] masks = characters == null ? new INDArray[] {mask} : new INDArray[] {mask, mask};
+        INDArray[] features = characters == null ? new INDArray[] {tokens} : characters.graphInputs(tokens, chars);
+        INDArray[] masks = java.util.Collections.nCopies(features.length, mask).toArray(INDArray[]::new);
         return new MultiDataSet(features, labels == null ? null : new INDArray[] {labels}, masks, null);
     }
 
