@@ -1,6 +1,7 @@
 package dev.rnnkit.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,6 +69,42 @@ class FamilyEndToEndTest {
         }
     }
 
+    /** A graph (characters beside the words) with attention pooling: predict shows each token's weight. */
+    @Test
+    void classificationWithCharactersAndAttention() throws IOException {
+        Path data = TrainFixtures.classificationData(dir.resolve("data"));
+        RunDirectory run = train(TrainFixtures.CLASSIFICATION.replace("output: {type: classification}",
+                "output: {type: classification, reduce_output: attention, attention_size: 4}")
+                .replace("input: {type: embedding, embedding_size: 4}",
+                        "input: {type: embedding, embedding_size: 4, char_encoder: {type: cnn, embedding_size: 3, output_size: 4}}"), data);
+        SavedModel model = ModelFile.read(run.model());
+        assertTrue(model.network().isGraph());
+        assertEquals("ComputationGraph", model.metadata().provenance().network());
+        assertTrue(ModelEvaluator.evaluateFile(model, data.resolve("test.tsv")).metrics().containsKey("accuracy"));
+
+        List<JsonNode> lines = predictLines(new Predictor(model, true), List.of("Good movie", "awful awful film here"));
+        assertEquals(List.of(2, 4), lines.stream().map(l -> l.path("attention").size()).toList());
+        for (JsonNode l : lines) {
+            double sum = 0;
+            for (JsonNode w : l.path("attention")) {
+                double weight = w.path("weight").asDouble();
+                assertTrue(weight > 0 && weight < 1, l.toString());
+                sum += weight;
+            }
+            assertEquals(1.0, sum, 1e-5);
+        }
+        assertEquals("Good", lines.get(0).path("attention").get(0).path("token").asText()); // as written
+        assertTrue(predictLines(new Predictor(model), List.of("good")).get(0).path("attention").isMissingNode());
+    }
+
+    @Test
+    void attentionWeightsNeedAnAttentionModel() throws IOException {
+        RunDirectory run = train(TrainFixtures.CLASSIFICATION, TrainFixtures.classificationData(dir.resolve("data")));
+        SavedModel model = ModelFile.read(run.model());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Predictor(model, true));
+        assertTrue(e.getMessage().endsWith("--attention needs a model trained with output.reduce_output: attention"), e.getMessage());
+    }
+
     @Test
     void seq2seqOnGeneratedAdditions() throws IOException {
         Path data = dir.resolve("data");
@@ -111,6 +148,33 @@ class FamilyEndToEndTest {
         for (JsonNode l : lines) {
             assertEquals(l.path("tokens").size(), l.path("tags").size());
             l.path("tags").forEach(t -> assertTrue(tagSet.contains(t.asText()), t.asText()));
+        }
+    }
+
+    /** Characters and a CRF: the tagger is a graph, and Viterbi decoding never breaks IOB2. */
+    @Test
+    void taggingWithCharactersAndCrf() throws IOException {
+        Path data = TrainFixtures.taggingData(dir.resolve("data"));
+        RunDirectory run = train(TrainFixtures.TAGGING.replace("output: {type: tagging}", "output: {type: tagging, crf: true}")
+                .replace("input: {type: embedding, embedding_size: 4}",
+                        "input: {type: embedding, embedding_size: 4, word_features: [casing], char_encoder: {type: bilstm, output_size: 4}}"), data);
+        SavedModel model = ModelFile.read(run.model());
+        assertTrue(model.network().isGraph());
+        EvaluationResult eval = ModelEvaluator.evaluateFile(model, data.resolve("dev.txt"));
+        assertEquals(List.of("loss", "f1", "token_accuracy"), List.copyOf(eval.metrics().keySet()));
+
+        List<JsonNode> lines = predictLines(new Predictor(model), List.of("Anna Smith lives in Rome", "Xavier lives in Oslo",
+                "in in Smith Smith Smith"));
+        for (JsonNode l : lines) {
+            assertEquals(l.path("tokens").size(), l.path("tags").size());
+            String previous = "O";
+            for (JsonNode t : l.path("tags")) {
+                String tag = t.asText();
+                if (tag.startsWith("I-")) {
+                    assertTrue(previous.endsWith(tag.substring(2)) && !previous.equals("O"), l.toString());
+                }
+                previous = tag;
+            }
         }
     }
 
