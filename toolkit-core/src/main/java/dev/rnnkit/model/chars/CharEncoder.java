@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A layer that encodes each token from its characters: a character BiLSTM or a character CNN with max pooling.
  *
  * <p>Input [batch, L, T] (NCW): for each of T tokens, the ids of its first L characters (floats holding ids in
- * {@code [0, nIn)}), right-padded with 0; id 0 is padding and 1 the unknown character, as {@link CharIndex}
+ * {@code [0, nIn)}), right-padded with 0; id 0 is padding and 1 the unknown character, as {@code dev.rnnkit.data.WordCharacters}
  * writes them. A token's characters are its ids up to the first 0. Output [batch, nOut, T]: one vector per token,
  * exactly zero for masked tokens (the token mask [batch, T], the same as the word input's, passes through
  * unchanged) and for tokens without characters.

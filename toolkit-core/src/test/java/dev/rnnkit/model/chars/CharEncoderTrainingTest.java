@@ -1,5 +1,7 @@
 package dev.rnnkit.model.chars;
 
+import dev.rnnkit.config.CharEncoderConfig;
+import dev.rnnkit.data.WordCharacters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +29,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 class CharEncoderTrainingTest {
 
-    private static final CharIndex CHARS = CharIndex.ofCharacters(List.of("a", "b", "k", "s", "i", "o", "A", "B"));
+    private static final WordCharacters CHARS = WordCharacters.fit(List.of("abksioAB"),
+            new CharEncoderConfig(null, null, null, 8, null, null, null));
     private static final int MAX_CHARS = 8;
     private static final int STEPS = 6;
 
@@ -36,7 +39,7 @@ class CharEncoderTrainingTest {
     void learnsAPrefixAndSuffixRule(CharEncoderKind kind) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.FLOAT).updater(new Adam(0.02))
                 .list()
-                .layer(new CharEncoder.Builder().kind(kind).nIn(CHARS.size()).nOut(16).charEmbeddingSize(8).build())
+                .layer(new CharEncoder.Builder().kind(kind).nIn(CHARS.alphabet().size()).nOut(16).charEmbeddingSize(8).build())
                 .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.recurrent(MAX_CHARS))
                 .build();
@@ -77,7 +80,8 @@ class CharEncoderTrainingTest {
             }
             sentences.add(tokens);
         }
-        return new DataSet(CHARS.encode(sentences, MAX_CHARS, STEPS), labels, mask, mask);
+        List<int[][]> ids = sentences.stream().map(tokens -> CHARS.encode(tokens, tokens.size())).toList();
+        return new DataSet(CHARS.tensor(ids, STEPS), labels, mask, mask);
     }
 
     private static double accuracy(MultiLayerNetwork net, DataSet data) {
