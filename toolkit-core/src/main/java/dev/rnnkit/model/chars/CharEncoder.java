@@ -3,13 +3,11 @@ package dev.rnnkit.model.chars;
 import dev.rnnkit.model.layers.LayerWiring;
 import java.util.Collection;
 import org.deeplearning4j.nn.api.ParamInitializer;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import dev.rnnkit.model.layers.IdInputLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -37,7 +35,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Row 0 of "E" (padding) is never read and gets no gradient. Input dropout is never applied (the input holds
  * ids); put dropout on the layer that consumes the encodings. The activation is tanh and cannot be changed.
  */
-public class CharEncoder extends FeedForwardLayer {
+public class CharEncoder extends IdInputLayer {
 
     /** Character embedding size the builder uses for a BiLSTM encoder when none is set (Lample et al. 2016). */
     public static final int DEFAULT_BILSTM_EMBEDDING_SIZE = 25;
@@ -127,27 +125,6 @@ public class CharEncoder extends FeedForwardLayer {
         return InputType.recurrent(nOut, r.getTimeSeriesLength(), RNNFormat.NCW);
     }
 
-    /** nIn is the character vocabulary, not the input width: it is never taken from the input type. */
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        // The input holds L character ids per token; the vocabulary size comes from the builder only.
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return inputType != null && inputType.getType() == InputType.Type.RNN ? null : super.getPreProcessorForInputType(inputType);
-    }
-
-    @Override
-    public LayerMemoryReport getMemoryReport(InputType inputType) {
-        InputType out = getOutputType(-1, inputType);
-        long params = initializer().numParams(this);
-        return new LayerMemoryReport.Builder(layerName, CharEncoder.class, inputType, out)
-                .standardMemory(params, getIUpdater() == null ? 0 : getIUpdater().stateSize(params))
-                .workingMemory(0, 0, 0, out.arrayElementsPerExample())
-                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
-                .build();
-    }
 
     /**
      * Builder: {@code new CharEncoder.Builder().kind(CharEncoderKind.BILSTM).nIn(charIndex.size()).nOut(50)

@@ -2,13 +2,10 @@ package dev.rnnkit.model.layers;
 
 import java.util.Collection;
 import org.deeplearning4j.nn.api.ParamInitializer;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.nn.params.EmbeddingLayerParamInitializer;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -23,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * feature channels unchanged; every channel is zero at masked steps, as in DL4J's {@code EmbeddingSequenceLayer}.
  * Parameters: nIn x nOut, no bias. A MultiLayerNetwork has one input array, hence ids and features share it.
  */
-public class EmbeddingWithFeatures extends FeedForwardLayer {
+public class EmbeddingWithFeatures extends IdInputLayer {
 
     private int extraFeatures;
 
@@ -82,27 +79,6 @@ public class EmbeddingWithFeatures extends FeedForwardLayer {
         return InputType.recurrent(nOut + extraFeatures, r.getTimeSeriesLength(), RNNFormat.NCW);
     }
 
-    /** nIn is the vocabulary, not the input width: it is never taken from the input type. */
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        // The input holds 1 + K channels; the vocabulary size comes from the builder only.
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return inputType != null && inputType.getType() == InputType.Type.RNN ? null : super.getPreProcessorForInputType(inputType);
-    }
-
-    @Override
-    public LayerMemoryReport getMemoryReport(InputType inputType) {
-        InputType out = getOutputType(-1, inputType);
-        long params = initializer().numParams(this);
-        return new LayerMemoryReport.Builder(layerName, EmbeddingWithFeatures.class, inputType, out)
-                .standardMemory(params, getIUpdater() == null ? 0 : getIUpdater().stateSize(params))
-                .workingMemory(0, 0, 0, out.arrayElementsPerExample())
-                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
-                .build();
-    }
 
     /** DL4J's embedding initialiser (fan-in 1, so the scale does not grow with the vocabulary), without a bias. */
     static final class NoBiasEmbeddingParams extends EmbeddingLayerParamInitializer {
