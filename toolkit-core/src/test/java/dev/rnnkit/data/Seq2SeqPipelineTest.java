@@ -132,7 +132,7 @@ class Seq2SeqPipelineTest {
         assertEquals("0 0 ; 0 0 ; 1 0 ; 0 1", steps(features.getFeatures(0), 0));
         assertEquals("0 0 ; 1 0 ; 0 0 ; 0 0", steps(features.getFeatures(0), 1));
         assertEquals("1 1 | 1 0", rows(features.getFeaturesMaskArray(0)));
-        assertEquals(null, features.getLabels(0));
+        assertEquals(0, features.numLabelsArrays()); // no labels for raw sources
     }
 
     @Test
