@@ -30,6 +30,11 @@ public record WordCharacters(Vocabulary alphabet, int maxWordLength) {
         return new WordCharacters(Vocabulary.ofTokens(counts, limit, config.minCount()), config.maxWordLength());
     }
 
+    /** One line for the read summary, e.g. {@code characters: 86 (padding and unknown included), 20 per word}. */
+    public String summary() {
+        return "characters: " + alphabet.size() + " (padding and unknown included), " + maxWordLength + " per word";
+    }
+
     /** The character ids of one word, at most {@code maxWordLength} of them. */
     public int[] encode(String word) {
         int[] points = word.codePoints().toArray();

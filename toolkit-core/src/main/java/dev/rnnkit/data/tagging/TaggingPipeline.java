@@ -82,8 +82,7 @@ public final class TaggingPipeline {
         log.note("vocabulary: " + state.vocabulary().size() + " tokens; tags (" + t.scheme().yamlName() + "): "
                 + String.join(" ", tagList));
         if (characters != null) {
-            log.note("characters: " + characters.alphabet().size() + " (padding and unknown included), " + characters.maxWordLength()
-                    + " per word");
+            log.note(characters.summary());
         }
         DataPipelines.noteClassWeights(config, state.shape(), log);
         var batches = DataPipelines.batches(examples, config,

@@ -75,6 +75,9 @@ public final class TextClassificationPipeline {
                 : fitted.withLabelCounts(ClassCounts.of(labels.entries(), examples.train().stream().mapToInt(Example::label)));
         log.note("vocabulary: " + vocabulary.size() + " tokens (" + counts.size() + " distinct in training)"
                 + (labels == null ? "" : "; labels: " + String.join(", ", labels.entries())));
+        if (characters != null) {
+            log.note(characters.summary());
+        }
         if (state.maxLength() != null) {
             log.noteTruncated(state.maxLength(), state.truncation(), examples, Example::truncated);
         }
