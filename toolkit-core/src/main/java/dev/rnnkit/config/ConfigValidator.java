@@ -341,6 +341,49 @@ public final class ConfigValidator {
         atLeast("training.checkpoints.every_epochs", k.everyEpochs(), 0);
         atLeast("training.checkpoints.every_iterations", k.everyIterations(), 0);
         atLeast("training.checkpoints.keep_last", k.keepLast(), 1);
+        checkEngine(t);
+    }
+
+    /** Engine settings: each section only with its engine, numbers in range, a Spark master Spark can parse. */
+    private void checkEngine(TrainingConfig t) {
+        if (t.parallel() != null && t.engine() != EngineType.PARALLEL) {
+            fail("training.parallel", "applies to engine parallel, but training.engine is " + t.engine().yamlName()
+                    + "; set training.engine: parallel or remove the section");
+        }
+        if (t.spark() != null && t.engine() != EngineType.SPARK) {
+            fail("training.spark", "applies to engine spark, but training.engine is " + t.engine().yamlName()
+                    + "; set training.engine: spark or remove the section");
+        }
+        if (t.engine() != EngineType.LOCAL && t.checkpoints().everyIterations() > 0) {
+            // The parallel and spark engines own their minibatch loops; the model is only whole between averagings.
+            fail("training.checkpoints.every_iterations", "is a local-engine feature; engine " + t.engine().yamlName()
+                    + " checkpoints at epoch boundaries (every_epochs); use 0");
+        }
+        if (t.engine() == EngineType.PARALLEL) {
+            ParallelConfig p = t.parallelSettings();
+            between("training.parallel.workers", p.workers(), 1, 1024);
+            between("training.parallel.averaging_frequency", p.averagingFrequency(), 1, 1_000_000);
+            between("training.parallel.prefetch", p.prefetch(), 1, 1024);
+        }
+        if (t.engine() == EngineType.SPARK) {
+            SparkConfig s = t.sparkSettings();
+            between("training.spark.averaging_frequency", s.averagingFrequency(), 1, 1_000_000);
+            between("training.spark.prefetch", s.prefetch(), 0, 1024);
+            String problem = SparkMasters.problem(s.master());
+            if (problem != null) {
+                fail("training.spark.master", problem);
+            }
+            if (s.exportDir() != null && s.exportDir().isBlank()) {
+                fail("training.spark.export_dir", "is empty; give a path or URI every executor can read, or omit it");
+            }
+            s.conf().forEach((key, value) -> {
+                if (!key.startsWith("spark.")) {
+                    fail("training.spark.conf." + key, "is not a Spark setting (Spark's keys start with 'spark.')");
+                } else if (key.equals("spark.master")) {
+                    fail("training.spark.conf.spark.master", "set the master with training.spark.master");
+                }
+            });
+        }
     }
 
     private void checkMaxBatchTokens(RnnkitConfig c) {

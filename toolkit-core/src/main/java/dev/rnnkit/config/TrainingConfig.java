@@ -22,6 +22,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  *                          ({@link TimeBudget}); default none
  * @param maxBatchTokens    split a minibatch whose padded size (examples × longest example) exceeds this many
  *                          tokens; default no limit
+ * @param engine            where training runs: local (default), parallel or spark
+ * @param parallel          settings of the parallel engine (only with {@code engine: parallel})
+ * @param spark             settings of the spark engine (only with {@code engine: spark})
  */
 public record TrainingConfig(
         @JsonPropertyDescription("Examples per minibatch; default 32")
@@ -49,7 +52,14 @@ public record TrainingConfig(
         @JsonPropertyDescription("Split a minibatch whose padded size (examples × longest example, in tokens) exceeds this, "
                 + "as fairseq's --max-tokens, so that long documents fit in memory; no example is dropped, and one longer "
                 + "than this forms a batch of its own (text, tagging and seq2seq data); default no limit")
-        Integer maxBatchTokens) {
+        Integer maxBatchTokens,
+        @JsonPropertyDescription("Where training runs: local (default: one process, one device), parallel (DL4J ParallelWrapper: "
+                + "workers on all cores or GPUs of this machine) or spark (DL4J Spark training, embedded or on a cluster)")
+        EngineType engine,
+        @JsonPropertyDescription("Settings of engine: parallel")
+        ParallelConfig parallel,
+        @JsonPropertyDescription("Settings of engine: spark")
+        SparkConfig spark) {
 
     /** The epoch ceiling when there is validation data (early stopping ends training sooner). */
     public static final int DEFAULT_EPOCHS_WITH_VALIDATION = 100;
@@ -65,6 +75,8 @@ public record TrainingConfig(
         gradientClipping = gradientClipping == null ? GradientClippingConfig.none() : gradientClipping;
         tbpttLength = tbpttLength == null ? 0 : tbpttLength;
         checkpoints = checkpoints == null ? CheckpointConfig.defaults() : checkpoints;
+        engine = engine == null ? EngineType.LOCAL : engine;
+        // parallel and spark stay null unless written, so that a section for an engine not chosen can be reported.
         // epochs and earlyStopping stay null when unset: their defaults depend on the task and the data (resolved).
     }
 
@@ -88,7 +100,7 @@ public record TrainingConfig(
             return this;
         }
         return new TrainingConfig(batchSize, e, optimizer, l2, weightDecay, gradientClipping, tbpttLength, stopping,
-                checkpoints, maxBatches, maxTime, maxBatchTokens);
+                checkpoints, maxBatches, maxTime, maxBatchTokens, engine, parallel, spark);
     }
 
     /** Whether early stopping can end training before {@link #epochs()}. */
@@ -96,8 +108,18 @@ public record TrainingConfig(
         return earlyStopping != null && earlyStopping.enabled();
     }
 
+    /** The parallel engine's settings, defaults when not written. */
+    public ParallelConfig parallelSettings() {
+        return parallel == null ? ParallelConfig.defaults() : parallel;
+    }
+
+    /** The spark engine's settings, defaults when not written. */
+    public SparkConfig sparkSettings() {
+        return spark == null ? SparkConfig.defaults() : spark;
+    }
+
     /** All defaults. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

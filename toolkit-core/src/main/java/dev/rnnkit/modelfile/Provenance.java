@@ -21,20 +21,31 @@ import java.util.Map;
  * @param startTime     when training started (ISO-8601 UTC)
  * @param endTime       when training ended (ISO-8601 UTC); null while running
  * @param network       the DL4J network class: MultiLayerNetwork or ComputationGraph; null in files written before it
+ * @param engine        where training ran: engine type, workers, devices, Spark master and settings
+ *                      ({@code dev.rnnkit.train.engine.TrainingEngine#describe}); null in files written before it
  */
 public record Provenance(String rnnkitVersion, String dl4jVersion, String javaVersion, String nd4jBackend, String device,
                          String nativeBuild, String blasVendor, int ompThreads, int cpuCount, long seed,
                          Map<String, String> dataFiles, String gitCommit, String startTime, String endTime,
                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                         String network) {
+                         String network,
+                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                         Map<String, Object> engine) {
 
     public Provenance {
         dataFiles = dataFiles == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(dataFiles));
+        engine = engine == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(engine));
     }
 
     /** A copy with the end time set. */
     public Provenance ended(String time) {
         return new Provenance(rnnkitVersion, dl4jVersion, javaVersion, nd4jBackend, device, nativeBuild, blasVendor,
-                ompThreads, cpuCount, seed, dataFiles, gitCommit, startTime, time, network);
+                ompThreads, cpuCount, seed, dataFiles, gitCommit, startTime, time, network, engine);
+    }
+
+    /** A copy that records where training runs. */
+    public Provenance withEngine(Map<String, Object> description) {
+        return new Provenance(rnnkitVersion, dl4jVersion, javaVersion, nd4jBackend, device, nativeBuild, blasVendor,
+                ompThreads, cpuCount, seed, dataFiles, gitCommit, startTime, endTime, network, description);
     }
 }

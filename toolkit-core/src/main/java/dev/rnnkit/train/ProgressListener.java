@@ -3,7 +3,8 @@ package dev.rnnkit.train;
 /**
  * Receives training progress; the command line renders it as a progress bar or log lines.
  *
- * <p>All methods are called on the training thread and default to doing nothing.
+ * <p>Calls come one at a time and default to doing nothing; with the parallel engine {@link #batchFinished}
+ * comes from a worker thread.
  */
 public interface ProgressListener {
 

@@ -41,7 +41,7 @@ public final class ProvenanceCollector {
                 Nd4j.getEnvironment().maxThreads(),
                 Runtime.getRuntime().availableProcessors(), config.seed(), dataChecksums(config.data(), dataDir),
                 gitCommit(), start.toString(), null,
-                dev.rnnkit.model.NetworkBuilder.needsGraph(config) ? "ComputationGraph" : "MultiLayerNetwork");
+                dev.rnnkit.model.NetworkBuilder.needsGraph(config) ? "ComputationGraph" : "MultiLayerNetwork", null);
     }
 
     /** SHA-256 of every data file the config names (each file of a folder), keyed by its name in the config. */

@@ -16,7 +16,8 @@ import dev.rnnkit.modelfile.ModelMetadata;
 import dev.rnnkit.modelfile.SavedModel;
 import dev.rnnkit.predict.EvaluationResult;
 import dev.rnnkit.predict.EvaluationWriter;
-import dev.rnnkit.predict.ModelEvaluator;
+import dev.rnnkit.train.engine.TrainingEngine;
+import dev.rnnkit.train.engine.TrainingEngines;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,21 +37,26 @@ public final class Trainer {
         dev.rnnkit.platform.NativeBuild.selectDefault(); // before ND4J loads, for library users without a config file
     }
 
-    private final TrainingStrategy strategy;
+    /** The engine every run uses, or null to make the one each config names. */
+    private final TrainingEngine engine;
     private final ProgressListener progress;
     private final StopRequest stop;
     private final Clock clock;
 
-    public Trainer(TrainingStrategy strategy, ProgressListener progress, StopRequest stop, Clock clock) {
-        this.strategy = strategy;
+    /**
+     * A trainer that fits every run with {@code engine} (null: the engine each config's {@code training.engine}
+     * names, made per run).
+     */
+    public Trainer(TrainingEngine engine, ProgressListener progress, StopRequest stop, Clock clock) {
+        this.engine = engine;
         this.progress = progress;
         this.stop = stop;
         this.clock = clock;
     }
 
-    /** A local trainer with the system clock. */
+    /** A trainer with the engine each config names and the system clock. */
     public Trainer(ProgressListener progress, StopRequest stop) {
-        this(new LocalTrainingStrategy(), progress, stop, Clock.systemUTC());
+        this(null, progress, stop, Clock.systemUTC());
     }
 
     /**
@@ -98,7 +104,7 @@ public final class Trainer {
      * Continues {@code run} from its newest checkpoint with the same optimizer state and data order.
      *
      * @param config the run's config, possibly with more {@code training.epochs} or {@code training.max_time};
-     *               anything else must be unchanged
+     *               and its engine; anything else must be unchanged
      * @throws IllegalArgumentException when {@code config} differs from the run's config in more than the epochs
      */
     public TrainingResult resume(RunDirectory run, Path dataDir, RnnkitConfig config) throws IOException {
@@ -130,8 +136,11 @@ public final class Trainer {
         }
     }
 
-    /** Training limits a resumed run may raise: the epoch ceiling and the time budget. */
-    private static final java.util.List<String> RESUMABLE_LIMITS = java.util.List.of("epochs", "max_time");
+    /**
+     * What a resumed run may change: the epoch ceiling, the time budget and where it runs (checkpoints are whole
+     * models, so a run started locally can go on with another engine).
+     */
+    private static final java.util.List<String> RESUMABLE_LIMITS = java.util.List.of("epochs", "max_time", "engine", "parallel", "spark");
 
     private static void requireSameExceptLimits(RnnkitConfig saved, RnnkitConfig given, RunDirectory run) {
         ObjectNode a = ConfigLoader.mapper().valueToTree(saved);
@@ -143,7 +152,7 @@ public final class Trainer {
                 String key = it.next();
                 if (!a.get(key).equals(b.get(key))) {
                     throw new IllegalArgumentException("the config differs from " + run.config() + " in '" + key
-                            + "'; a resumed run keeps its config (only training.epochs and training.max_time may change)");
+                            + "'; a resumed run keeps its config (only training.epochs, training.max_time and the engine may change)");
                 }
             }
             throw new IllegalArgumentException("the config differs from " + run.config() + "; a resumed run keeps its config");
@@ -152,6 +161,22 @@ public final class Trainer {
 
     private TrainingResult loop(RunDirectory run, PreparedData data, ModelMetadata metadata, Network network,
                                 TrainingState initial) throws IOException {
+        TrainingEngine created = engine != null ? null : TrainingEngines.create(metadata.config(), run.root());
+        try {
+            TrainingEngine used = engine != null ? engine : created;
+            ModelMetadata described = new ModelMetadata(metadata.config(), metadata.preprocessing(), metadata.baselines(),
+                    metadata.provenance().withEngine(used.describe()));
+            EvalJson.write(described.provenance(), run.provenance());
+            return loop(run, data, described, network, initial, used);
+        } finally {
+            if (created != null) {
+                created.close();
+            }
+        }
+    }
+
+    private TrainingResult loop(RunDirectory run, PreparedData data, ModelMetadata metadata, Network network,
+                                TrainingState initial, TrainingEngine engine) throws IOException {
         RnnkitConfig config = metadata.config();
         TrainingConfig t = config.training();
         MetricsLog log = new MetricsLog(run.metrics());
@@ -162,6 +187,7 @@ public final class Trainer {
         Budget budget = new Budget(t, initial.trainingSeconds());
 
         progress.message(plan(t));
+        progress.message(TrainingEngines.plan(t));
         BatchIterator<?> raw = data.batches().train();
         for (int i = 0; i < initial.epoch(); i++) {
             raw.reset(); // epoch k trains on the (k+1)-th shuffle of the seeded generator, as in an uninterrupted run
@@ -178,7 +204,7 @@ public final class Trainer {
             progress.epochStarted(epoch + 1, t.epochs(), raw.batchCount(), state.batch()); // after reset: the plan of this epoch
             EpochRun epochRun = new EpochRun(config, state, checkpoints, metadata, network, budget);
             long started = System.nanoTime();
-            boolean complete = strategy.fitEpoch(network, train, state.batch(), epochRun);
+            boolean complete = engine.fitEpoch(network, train, state.batch(), epochRun);
             double seconds = (System.nanoTime() - started) / 1e9;
             state = epochRun.state.withTrainingSeconds(budget.spentSeconds());
             boolean outOfTime = budget.exhausted();
@@ -195,7 +221,7 @@ public final class Trainer {
             }
             // An epoch cut short by the time budget is still validated: its model may be the best one.
             Map<String, Double> validation = data.validation() == null ? Map.of()
-                    : ModelEvaluator.evaluate(network, limited(data.validation(), config), config, metadata.preprocessing(), metadata.baselines()).metrics();
+                    : engine.evaluate(network, limited(data.validation(), config), config, metadata.preprocessing(), metadata.baselines()).metrics();
             state = tracker.update(state, epoch + 1, validation);
             boolean improved = state.bestEpoch() == epoch + 1;
             if (improved) {
@@ -247,7 +273,7 @@ public final class Trainer {
         if (interrupted) {
             return new TrainingResult(run, state, true, false, null, null);
         }
-        return finalEvaluation(run, data, state, stoppedEarly, log, tracker.metricKey());
+        return finalEvaluation(run, data, state, stoppedEarly, log, tracker.metricKey(), engine);
     }
 
     /** One line on when training will end, e.g. {@code training: at most 100 epochs; early stopping on val_accuracy ...}. */
@@ -290,7 +316,7 @@ public final class Trainer {
 
     /** Scores the best model on the test split (else validation) and writes metrics and plots. */
     private TrainingResult finalEvaluation(RunDirectory run, PreparedData data, TrainingState state, boolean stoppedEarly,
-                                           MetricsLog log, String metricKey) {
+                                           MetricsLog log, String metricKey, TrainingEngine engine) {
         MultiDataSetIterator split = data.test() != null ? data.test() : data.validation();
         String name = data.test() != null ? "test" : "validation";
         if (split == null) {
@@ -299,7 +325,7 @@ public final class Trainer {
         }
         SavedModel best = ModelFile.read(run.model());
         ModelMetadata m = best.metadata();
-        EvaluationResult result = ModelEvaluator.evaluate(best.network(), limited(split, m.config()), m.config(), m.preprocessing(), m.baselines());
+        EvaluationResult result = engine.evaluate(best.network(), limited(split, m.config()), m.config(), m.preprocessing(), m.baselines());
         log.evaluation(state.epoch(), name, result.metrics());
         // The loss is already on the curve's left axis; the right axis shows the task's own first metric then.
         String curveMetric = !metricKey.equals("loss") ? metricKey
@@ -310,7 +336,7 @@ public final class Trainer {
     }
 
     /** Tracks one epoch's minibatches: loss, examples, stop requests, the time budget and checkpoints by iteration. */
-    private final class EpochRun implements TrainingStrategy.BatchListener {
+    private final class EpochRun implements TrainingEngine.BatchListener {
         private final RnnkitConfig config;
         private final Checkpoints checkpoints;
         private final ModelMetadata metadata;

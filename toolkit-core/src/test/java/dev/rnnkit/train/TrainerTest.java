@@ -1,5 +1,6 @@
 package dev.rnnkit.train;
 
+import dev.rnnkit.train.engine.LocalEngine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +29,7 @@ class TrainerTest {
     Path dir;
 
     private static Trainer trainer(StopRequest stop, ProgressListener listener) {
-        return new Trainer(new LocalTrainingStrategy(), listener, stop, Clock.systemUTC());
+        return new Trainer(new LocalEngine(), listener, stop, Clock.systemUTC());
     }
 
     private TrainingResult train(String yaml, Path data, String runName, String... overrides) throws IOException {

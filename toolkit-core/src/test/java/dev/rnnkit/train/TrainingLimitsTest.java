@@ -1,5 +1,6 @@
 package dev.rnnkit.train;
 
+import dev.rnnkit.train.engine.LocalEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -166,7 +167,7 @@ class TrainingLimitsTest {
         };
         RnnkitConfig config = TrainFixtures.config(NO_EPOCHS, "training.max_time=10s");
         RunDirectory run = RunDirectory.create(dir.resolve("budget"));
-        TrainingResult result = new Trainer(new LocalTrainingStrategy(), listener, new StopRequest(), new TickingClock())
+        TrainingResult result = new Trainer(new LocalEngine(), listener, new StopRequest(), new TickingClock())
                 .train(config, data(), run);
 
         assertFalse(result.interrupted());
