@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 DatasetsCommand.class,
                 BenchmarkCommand.class,
+                EnvCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class RnnkitCli implements Runnable {
