@@ -49,6 +49,7 @@ final class InspectCommand implements Callable<Integer> {
         System.out.println(config.name() + " (" + options.config + "): a DL4J " + net.kind()
                 + (net.isGraph() ? " with inputs " + String.join(", ", NetworkBuilder.inputNames(config)) : ""));
         System.out.print(ModelSummary.of(config, DataShape.unknown(), net, sequenceLength).toTable());
+        System.out.println(dev.rnnkit.train.engine.TrainingEngines.plan(config.training()));
         return 0;
     }
 }

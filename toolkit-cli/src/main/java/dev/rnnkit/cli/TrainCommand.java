@@ -67,6 +67,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int run(RnnkitConfig config) throws Exception {
+        // Before any data is fetched: an engine this application lacks is a config error, not a late failure.
+        dev.rnnkit.train.engine.TrainingEngines.requireAvailable(config.training().engine());
         DataDirectory dataDir = data.dataDirectory();
         // A newcomer's first run fetches the catalogue data set it needs (mirror first), instead of failing.
         if (config.data() != null) {

@@ -35,17 +35,39 @@ public final class ModelEvaluator {
      */
     public static EvaluationResult evaluate(Network network, MultiDataSetIterator batches, RnnkitConfig config,
                                             Preprocessing preprocessing, TrainingBaselines baselines) {
+        return evaluate(batches, config, preprocessing, baselines, (index, batch) -> new Scored(network.output(batch), network.score(batch)));
+    }
+
+    /** A network's output and mean loss on one batch. */
+    public record Scored(INDArray output, double loss) implements java.io.Serializable {
+    }
+
+    /** Runs the network on batch {@code index} (0-based, in iterator order), here or wherever the engine runs it. */
+    @FunctionalInterface
+    public interface Forward {
+        Scored apply(int index, MultiDataSet batch);
+    }
+
+    /**
+     * Evaluates every batch of {@code batches} (reset first) with outputs from {@code forward}, so that engines that
+     * run forward passes elsewhere score exactly as a local pass does.
+     *
+     * @throws IllegalArgumentException when the iterator yields no batch
+     */
+    public static EvaluationResult evaluate(MultiDataSetIterator batches, RnnkitConfig config, Preprocessing preprocessing,
+                                            TrainingBaselines baselines, Forward forward) {
         TaskScorer scorer = TaskScorer.of(config, preprocessing, baselines);
         batches.reset();
         double lossSum = 0;
         long examples = 0;
+        int index = 0;
         while (batches.hasNext()) {
             MultiDataSet batch = batches.next();
             int n = (int) batch.getFeatures(0).size(0);
-            lossSum += network.score(batch) * n;
+            Scored scored = forward.apply(index++, batch);
+            lossSum += scored.loss() * n;
             examples += n;
-            INDArray output = network.output(batch);
-            scorer.add(batch, output);
+            scorer.add(batch, scored.output());
         }
         if (examples == 0) {
             throw new IllegalArgumentException("no examples to evaluate");

@@ -68,6 +68,9 @@ public final class Trainer {
         try {
             PreparedData data;
             try {
+                if (engine == null) {
+                    TrainingEngines.requireAvailable(config.training().engine());
+                }
                 data = DataPipelines.prepare(config, dataDir);
             } catch (RuntimeException e) {
                 run.deleteIfNeverStarted();

@@ -38,6 +38,17 @@ public final class TrainingEngines {
         };
     }
 
+    /**
+     * Fails before anything is read or written when the engine {@code type} cannot run in this application.
+     *
+     * @throws IllegalArgumentException naming the key and how to get the engine
+     */
+    public static void requireAvailable(EngineType type) {
+        if (!available(type)) {
+            throw new IllegalArgumentException("training.engine: " + SPARK_HINT);
+        }
+    }
+
     /** Whether the engine {@code type} can run in this application. */
     public static boolean available(EngineType type) {
         return type != EngineType.SPARK || provider(type).isPresent();
