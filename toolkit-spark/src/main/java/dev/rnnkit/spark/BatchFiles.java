@@ -68,10 +68,14 @@ final class BatchFiles {
         }
     }
 
-    /** Deletes everything written. */
+    /** Deletes everything written, and the export directory itself when nothing else is left in it. */
     void deleteAll() {
         try {
             fs.delete(root, true);
+            Path parent = root.getParent();
+            if (parent != null && fs.exists(parent) && fs.listStatus(parent).length == 0) {
+                fs.delete(parent, false);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + root + ": " + e.getMessage(), e);
         }

@@ -47,6 +47,7 @@ final class SparkEngine implements TrainingEngine {
 
     private final RnnkitConfig config;
     private final SparkConfig settings;
+    private final SparkContexts.Context context;
     private final JavaSparkContext sc;
     private final BatchFiles files;
     private final int workers;
@@ -56,7 +57,8 @@ final class SparkEngine implements TrainingEngine {
     SparkEngine(RnnkitConfig config, Path runDirectory) {
         this.config = config;
         this.settings = config.training().sparkSettings();
-        this.sc = SparkContexts.forConfig(config.name(), settings);
+        this.context = SparkContexts.forConfig(config.name(), settings);
+        this.sc = context.sc();
         String export = settings.exportDir() != null ? settings.exportDir()
                 : runDirectory.resolve("spark-batches").toAbsolutePath().toUri().toString();
         this.files = new BatchFiles(export + (export.endsWith("/") ? "" : "/") + sc.sc().applicationId(), sc.hadoopConfiguration());
@@ -71,7 +73,7 @@ final class SparkEngine implements TrainingEngine {
                     .rngSeed(config.seed())
                     .collectTrainingStats(false)
                     .build();
-            case SHARED -> SharedMaster.build(workers, batch, settings, config.seed());
+            case SHARED -> SharedMaster.build(sc.getConf(), batch, settings, config.seed());
         };
     }
 
@@ -80,7 +82,7 @@ final class SparkEngine implements TrainingEngine {
         for (int i = 0; i < skip && batches.hasNext(); i++) {
             batches.next(); // the shuffle is deterministic, so these are the batches fitted before the resume
         }
-        int perJob = workers * settings.averagingFrequency() * ROUNDS_PER_JOB;
+        int perJob = workers * settings.averagingFrequency() * ROUNDS_PER_JOB; // shared: averaging_frequency only sizes chunks
         int done = skip;
         while (batches.hasNext()) {
             String group = "chunk-" + chunks++;
@@ -165,7 +167,6 @@ final class SparkEngine implements TrainingEngine {
         d.put("spark_version", sc.version());
         d.put("application_id", sc.sc().applicationId());
         d.put("workers", workers);
-        d.put("executors", sc.sc().getExecutorMemoryStatus().size() - (sc.master().startsWith("local[") || sc.master().equals("local") ? 0 : 1));
         d.put("training_master", settings.trainingMaster().yamlName());
         d.put("averaging_frequency", settings.averagingFrequency());
         d.put("export_dir", files.toString());
@@ -174,6 +175,10 @@ final class SparkEngine implements TrainingEngine {
 
     @Override
     public void close() {
-        files.deleteAll();
+        try {
+            files.deleteAll();
+        } finally {
+            context.release();
+        }
     }
 }

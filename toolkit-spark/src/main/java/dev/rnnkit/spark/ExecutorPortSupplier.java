@@ -9,7 +9,7 @@ import org.nd4j.parameterserver.distributed.v2.transport.PortSupplier;
  * (a static port) makes every executor on a host bind the same UDP port. SharedTrainingMaster asks the supplier for the
  * controller port on the driver and for each worker's inbound port on the executors.
  */
-public final class ExecutorPortSupplier implements PortSupplier {
+final class ExecutorPortSupplier implements PortSupplier {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,0 +1,139 @@
+package dev.rnnkit.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rnnkit.config.ConfigLoader;
+import dev.rnnkit.config.RnnkitConfig;
+import dev.rnnkit.modelfile.ModelFile;
+import dev.rnnkit.train.MetricsLog;
+import dev.rnnkit.train.ProgressListener;
+import dev.rnnkit.train.RunDirectory;
+import dev.rnnkit.train.StopRequest;
+import dev.rnnkit.train.Trainer;
+import dev.rnnkit.train.TrainingResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The spark engine through rnnkit's trainer: a classifier trained in {@code local[2]} and in
+ * {@code local-cluster[2,1,1024]} (two executor JVMs, the network path) writes the run directory the local engine
+ * writes, learns the task, records where it ran, and resumes from its checkpoint.
+ */
+class SparkEngineTest {
+
+    private static final String CLASSIFIER = """
+            name: cls
+            seed: 7
+            input: {type: embedding, embedding_size: 4}
+            encoder: [{cell_type: lstm, state_size: 8}]
+            output: {type: classification}
+            training: {batch_size: 4, epochs: 6, optimizer: {type: adam, learning_rate: 0.05}, early_stopping: {enabled: false}}
+            data:
+              train: train.tsv
+              validation: dev.tsv
+              test: test.tsv
+              prefetch: 0
+              text: {text_column: sentence, label_column: label}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private static RnnkitConfig config(String... overrides) throws Exception {
+        return ConfigLoader.parse(CLASSIFIER, "test.yaml", List.of(overrides));
+    }
+
+    private Path data() throws IOException {
+        Path d = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(d.resolve("train.tsv"), sentences(48));
+        Files.writeString(d.resolve("dev.tsv"), sentences(8));
+        Files.writeString(d.resolve("test.tsv"), sentences(8));
+        return d;
+    }
+
+    private static String sentences(int n) {
+        String[] good = {"good movie", "great film", "good fun", "really good", "great great acting", "fine good plot"};
+        String[] bad = {"bad movie", "awful film", "bad plot", "really bad", "awful awful acting", "dull bad story"};
+        StringBuilder sb = new StringBuilder("sentence\tlabel\n");
+        for (int i = 0; i < n; i++) {
+            sb.append(i % 2 == 0 ? good[i / 2 % good.length] : bad[i / 2 % bad.length]).append('\t').append(i % 2 == 0 ? "pos" : "neg").append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static Set<String> files(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            Set<String> names = new TreeSet<>();
+            s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replaceAll("epoch-\\d+", "epoch-N")).forEach(names::add);
+            return names;
+        }
+    }
+
+    private TrainingResult train(RnnkitConfig config, String name, Path data) throws IOException {
+        return new Trainer(ProgressListener.NONE, new StopRequest()).train(config, data, RunDirectory.create(dir.resolve(name)));
+    }
+
+    private void trainsLikeTheLocalEngine(String master) throws Exception {
+        Path data = data();
+        TrainingResult local = train(config(), "local", data);
+        TrainingResult spark = train(config("training.engine=spark", "training.spark.master=" + master,
+                "training.spark.averaging_frequency=2"), "spark", data);
+
+        assertEquals(files(local.run().root()), files(spark.run().root()), "same run directory, no minibatch files left");
+        List<JsonNode> epochs = new MetricsLog(spark.run().metrics()).lines().stream()
+                .filter(l -> l.path("type").asText().equals("epoch")).toList();
+        assertEquals(6, epochs.size());
+        assertEquals(48, epochs.get(0).path("examples").asInt());
+        assertTrue(spark.evaluation().metrics().get("accuracy") >= 0.75, spark.evaluation().metrics().toString());
+        JsonNode engine = new ObjectMapper().readTree(spark.run().provenance().toFile()).path("engine");
+        assertEquals("spark", engine.path("type").asText());
+        assertEquals(master, engine.path("master").asText());
+        assertEquals(2, engine.path("workers").asInt());
+        // The model on disk is the driver's network, which DL4J updated in place: it loads and scores like a local one.
+        assertEquals(ModelFile.read(local.run().bestModel()).network().numParams(),
+                ModelFile.read(spark.run().bestModel()).network().numParams());
+    }
+
+    @Test
+    void trainsInLocalModeLikeTheLocalEngine() throws Exception {
+        trainsLikeTheLocalEngine("local[2]");
+    }
+
+    @Test
+    void trainsInLocalClusterModeWithTwoExecutorJvms() throws Exception {
+        trainsLikeTheLocalEngine("local-cluster[2,1,1024]");
+    }
+
+    @Test
+    void aComputationGraphTrainsAndResumesFromAnEpochCheckpoint() throws Exception {
+        Path data = data();
+        // Characters make the network a ComputationGraph.
+        RnnkitConfig graph = config("training.engine=spark", "training.spark.master=local[2]", "training.epochs=2",
+                "input.char_encoder={type: cnn, output_size: 6, embedding_size: 4}");
+        StopRequest stop = new StopRequest();
+        RunDirectory run = RunDirectory.create(dir.resolve("graph"));
+        TrainingResult first = new Trainer(new ProgressListener() {
+            @Override
+            public void epochFinished(dev.rnnkit.train.EpochSummary summary) {
+                stop.request();
+            }
+        }, stop).train(graph, data, run);
+        assertTrue(first.interrupted());
+        assertEquals(1, first.state().epoch());
+        TrainingResult resumed = new Trainer(ProgressListener.NONE, new StopRequest()).resume(RunDirectory.existing(run.root()), data, graph);
+        assertFalse(resumed.interrupted());
+        assertEquals(2, resumed.state().epoch());
+        assertTrue(ModelFile.read(run.lastModel()).network().isGraph());
+    }
+}
