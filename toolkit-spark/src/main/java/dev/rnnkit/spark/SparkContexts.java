@@ -18,7 +18,7 @@ final class SparkContexts {
     private SparkContexts() {
     }
 
-    /** A context and whether this run made it (and so stops it at its end). */
+    /** A context and whether this run made it (and so stops it at its end, also under spark-submit, as Spark's examples do). */
     record Context(JavaSparkContext sc, boolean owned) {
         void release() {
             if (owned) {
@@ -48,7 +48,7 @@ final class SparkContexts {
             active = SparkContext.getOrCreate(conf);
             existed = false;
         }
-        return new Context(JavaSparkContext.fromSparkContext(active), !existed && !submitted);
+        return new Context(JavaSparkContext.fromSparkContext(active), !existed);
     }
 
     /**
