@@ -50,6 +50,11 @@ class SparkEngineTest {
     @TempDir
     Path dir;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void sparkHome() {
+        LocalClusterHome.prepare(); // local-cluster executors start from SPARK_HOME (surefire sets it to target/spark-home)
+    }
+
     private static RnnkitConfig config(String... overrides) throws Exception {
         return ConfigLoader.parse(CLASSIFIER, "test.yaml", List.of(overrides));
     }
@@ -113,6 +118,44 @@ class SparkEngineTest {
     @Test
     void trainsInLocalClusterModeWithTwoExecutorJvms() throws Exception {
         trainsLikeTheLocalEngine("local-cluster[2,1,1024]");
+    }
+
+    @Test
+    void anExecutorKilledDuringTrainingIsReplacedAndTheRunCompletes() throws Exception {
+        Path data = data();
+        // Minibatches of one: 48 per epoch, three Spark jobs of 16, so the kill lands while executors work.
+        RnnkitConfig config = config("training.engine=spark", "training.spark.master=local-cluster[2,1,1024]",
+                "training.spark.averaging_frequency=2", "training.batch_size=1", "training.epochs=3");
+        List<Long> killed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProgressListener killer = new ProgressListener() {
+            @Override
+            public void epochStarted(int epoch, int epochs, int batches, int skipped) {
+                if (epoch == 2) {
+                    Thread t = new Thread(() -> {
+                        try {
+                            Thread.sleep(300);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        LocalClusterHome.executorProcesses().stream().findFirst().ifPresent(p -> {
+                            killed.add(p.pid());
+                            p.destroyForcibly(); // SIGKILL: no goodbye to the driver
+                        });
+                    });
+                    t.setDaemon(true);
+                    t.start();
+                }
+            }
+        };
+        TrainingResult result = new Trainer(killer, new StopRequest()).train(config, data, RunDirectory.create(dir.resolve("killed")));
+        assertEquals(1, killed.size(), "an executor JVM was killed");
+        assertFalse(ProcessHandle.of(killed.get(0)).map(ProcessHandle::isAlive).orElse(false));
+        assertFalse(result.interrupted());
+        assertEquals(3, result.state().epoch(), "Spark re-ran the lost tasks and training went on");
+        List<JsonNode> epochs = new MetricsLog(result.run().metrics()).lines().stream()
+                .filter(l -> l.path("type").asText().equals("epoch")).toList();
+        assertEquals(List.of(48, 48, 48), epochs.stream().map(e -> e.path("examples").asInt()).toList());
+        assertTrue(result.evaluation().metrics().get("accuracy") >= 0.75, result.evaluation().metrics().toString());
     }
 
     @Test
