@@ -97,7 +97,7 @@ class ResumeTest {
         new Trainer(ProgressListener.NONE, new StopRequest()).train(TrainFixtures.config(TrainFixtures.CLASSIFICATION, "training.epochs=1"), data, run);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(ProgressListener.NONE, new StopRequest())
                 .resume(run, data, TrainFixtures.config(TrainFixtures.CLASSIFICATION, "seed=9")));
-        assertEquals("the config differs from " + run.config() + " in 'seed'; a resumed run keeps its config (only training.epochs and training.max_time may change)",
+        assertEquals("the config differs from " + run.config() + " in 'seed'; a resumed run keeps its config (only training.epochs, training.max_time and the engine may change)",
                 e.getMessage());
         // Raising the epochs continues the finished run.
         TrainingResult more = new Trainer(ProgressListener.NONE, new StopRequest()).resume(run, data, TrainFixtures.config(TrainFixtures.CLASSIFICATION));

@@ -133,4 +133,16 @@ class ParallelEngineTest {
         assertTrue(Files.exists(run.bestModel()));
         assertEquals(ModelFile.read(run.lastModel()).network().numParams(), ModelFile.read(run.bestModel()).network().numParams());
     }
+
+    @Test
+    void aRunStartedLocallyGoesOnWithTheParallelEngine() throws IOException {
+        Path data = TrainFixtures.classificationData(dir.resolve("data"));
+        RunDirectory run = RunDirectory.create(dir.resolve("switch"));
+        new Trainer(ProgressListener.NONE, new StopRequest()).train(TrainFixtures.config(TrainFixtures.CLASSIFICATION, "training.epochs=1"), data, run);
+        RnnkitConfig more = TrainFixtures.config(TrainFixtures.CLASSIFICATION, "training.epochs=3", "training.engine=parallel",
+                "training.parallel.workers=2");
+        TrainingResult resumed = new Trainer(ProgressListener.NONE, new StopRequest()).resume(RunDirectory.existing(run.root()), data, more);
+        assertEquals(3, resumed.state().epoch());
+        assertEquals("parallel", new ObjectMapper().readTree(run.provenance().toFile()).path("engine").path("type").asText());
+    }
 }
