@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rnnkit.config.ConfigLoader;
 import dev.rnnkit.config.RnnkitConfig;
 import dev.rnnkit.modelfile.ModelFile;
 import dev.rnnkit.train.MetricsLog;
 import dev.rnnkit.train.ProgressListener;
 import dev.rnnkit.train.RunDirectory;
 import dev.rnnkit.train.StopRequest;
+import dev.rnnkit.train.TrainFixtures;
 import dev.rnnkit.train.Trainer;
 import dev.rnnkit.train.TrainingResult;
 import java.io.IOException;
@@ -32,21 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkEngineTest {
 
-    private static final String CLASSIFIER = """
-            name: cls
-            seed: 7
-            input: {type: embedding, embedding_size: 4}
-            encoder: [{cell_type: lstm, state_size: 8}]
-            output: {type: classification}
-            training: {batch_size: 4, epochs: 6, optimizer: {type: adam, learning_rate: 0.05}, early_stopping: {enabled: false}}
-            data:
-              train: train.tsv
-              validation: dev.tsv
-              test: test.tsv
-              prefetch: 0
-              text: {text_column: sentence, label_column: label}
-            """;
-
     @TempDir
     Path dir;
 
@@ -55,26 +40,15 @@ class SparkEngineTest {
         LocalClusterHome.prepare(); // local-cluster executors start from SPARK_HOME (surefire sets it to target/spark-home)
     }
 
-    private static RnnkitConfig config(String... overrides) throws Exception {
-        return ConfigLoader.parse(CLASSIFIER, "test.yaml", List.of(overrides));
+    /** toolkit-core's classifier fixture: 24 training sentences, minibatches of 4; 6 epochs, no early stop. */
+    private static RnnkitConfig config(String... overrides) {
+        List<String> all = new java.util.ArrayList<>(List.of("training.epochs=6", "training.early_stopping.enabled=false"));
+        all.addAll(List.of(overrides));
+        return TrainFixtures.config(TrainFixtures.CLASSIFICATION, all.toArray(String[]::new));
     }
 
-    private Path data() throws IOException {
-        Path d = Files.createDirectories(dir.resolve("data"));
-        Files.writeString(d.resolve("train.tsv"), sentences(48));
-        Files.writeString(d.resolve("dev.tsv"), sentences(8));
-        Files.writeString(d.resolve("test.tsv"), sentences(8));
-        return d;
-    }
-
-    private static String sentences(int n) {
-        String[] good = {"good movie", "great film", "good fun", "really good", "great great acting", "fine good plot"};
-        String[] bad = {"bad movie", "awful film", "bad plot", "really bad", "awful awful acting", "dull bad story"};
-        StringBuilder sb = new StringBuilder("sentence\tlabel\n");
-        for (int i = 0; i < n; i++) {
-            sb.append(i % 2 == 0 ? good[i / 2 % good.length] : bad[i / 2 % bad.length]).append('\t').append(i % 2 == 0 ? "pos" : "neg").append('\n');
-        }
-        return sb.toString();
+    private Path data() {
+        return TrainFixtures.classificationData(dir.resolve("data"));
     }
 
     private static Set<String> files(Path root) throws IOException {
@@ -99,7 +73,7 @@ class SparkEngineTest {
         List<JsonNode> epochs = new MetricsLog(spark.run().metrics()).lines().stream()
                 .filter(l -> l.path("type").asText().equals("epoch")).toList();
         assertEquals(6, epochs.size());
-        assertEquals(48, epochs.get(0).path("examples").asInt());
+        assertEquals(24, epochs.get(0).path("examples").asInt());
         assertTrue(spark.evaluation().metrics().get("accuracy") >= 0.75, spark.evaluation().metrics().toString());
         JsonNode engine = new ObjectMapper().readTree(spark.run().provenance().toFile()).path("engine");
         assertEquals("spark", engine.path("type").asText());
@@ -123,7 +97,7 @@ class SparkEngineTest {
     @Test
     void anExecutorKilledDuringTrainingIsReplacedAndTheRunCompletes() throws Exception {
         Path data = data();
-        // Minibatches of one: 48 per epoch, three Spark jobs of 16, so the kill lands while executors work.
+        // Minibatches of one: 24 per epoch, two Spark jobs of 16 and 8, so the kill lands while executors work.
         RnnkitConfig config = config("training.engine=spark", "training.spark.master=local-cluster[2,1,1024]",
                 "training.spark.averaging_frequency=2", "training.batch_size=1", "training.epochs=3");
         List<Long> killed = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -154,7 +128,7 @@ class SparkEngineTest {
         assertEquals(3, result.state().epoch(), "Spark re-ran the lost tasks and training went on");
         List<JsonNode> epochs = new MetricsLog(result.run().metrics()).lines().stream()
                 .filter(l -> l.path("type").asText().equals("epoch")).toList();
-        assertEquals(List.of(48, 48, 48), epochs.stream().map(e -> e.path("examples").asInt()).toList());
+        assertEquals(List.of(24, 24, 24), epochs.stream().map(e -> e.path("examples").asInt()).toList());
         assertTrue(result.evaluation().metrics().get("accuracy") >= 0.75, result.evaluation().metrics().toString());
     }
 
