@@ -1,6 +1,7 @@
 package dev.rnnkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -119,6 +120,26 @@ class ModelCommandsTest {
         assertEquals(2, o.exit());
         assertEquals(1, o.err().strip().lines().count(), o.err());
         assertTrue(o.err().startsWith("--set: training.epoch: unknown key 'epoch' (did you mean 'epochs'?)"), o.err());
+    }
+
+    @Test
+    void theSparkEngineOutsideTheSparkApplicationIsOneLineAndExit2BeforeAnythingIsWritten() {
+        Path target = dir.resolve("never");
+        Outcome o = execute("train", dir.resolve("cls.yaml").toString(), "--data-dir", dir.resolve("data").toString(),
+                "--set", "training.engine=spark", "--run-dir", target.toString());
+        assertEquals(2, o.exit());
+        assertEquals("rnnkit: training.engine: the spark engine comes with rnnkit's Spark application (module toolkit-spark): "
+                + "run it with spark-submit or toolkit-spark/rnnkit-spark (README, \"Scaling out\")\n", o.err());
+        assertFalse(java.nio.file.Files.exists(target));
+    }
+
+    @Test
+    void theParallelEngineTrainsFromTheCommandLine() {
+        Outcome o = execute("train", dir.resolve("cls.yaml").toString(), "--data-dir", dir.resolve("data").toString(),
+                "--set", "training.engine=parallel", "--set", "training.parallel.workers=2", "--run-dir", dir.resolve("par").toString());
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.out().contains("engine: parallel, DL4J ParallelWrapper on this machine with 2 workers"), o.out());
+        assertTrue(o.out().contains("epoch 2/2: train loss"), o.out());
     }
 
     @Test
