@@ -88,12 +88,16 @@ final class SparkEngine implements TrainingEngine {
             String group = "chunk-" + chunks++;
             List<String> paths = new ArrayList<>();
             List<Integer> sizes = new ArrayList<>();
+            MultiDataSet batch = null;
             while (paths.size() < perJob && batches.hasNext()) {
-                MultiDataSet batch = batches.next();
+                batch = batches.next();
                 sizes.add((int) batch.getFeatures(0).size(0));
                 paths.add(network.isGraph() ? files.writeMultiDataSet(group, batch) : files.writeDataSet(group, batch));
             }
             double score = fit(network, sc.parallelize(paths, Math.min(workers, paths.size())));
+            if (score == 0 && settings.trainingMaster() == SparkConfig.TrainingMaster.SHARED) {
+                score = network.score(batch); // SharedTrainingMaster reports no score: the chunk's last minibatch stands in
+            }
             files.delete(group);
             boolean go = true;
             for (int size : sizes) {

@@ -90,6 +90,19 @@ class SparkEngineTest {
     }
 
     @Test
+    void gradientSharingTrainsThroughTheTrainer() throws Exception {
+        Path data = data();
+        TrainingResult shared = train(config("training.engine=spark", "training.spark.master=local[2]",
+                "training.spark.training_master=shared", "training.epochs=2"), "shared", data);
+        assertFalse(shared.interrupted());
+        List<JsonNode> epochs = new MetricsLog(shared.run().metrics()).lines().stream()
+                .filter(l -> l.path("type").asText().equals("epoch")).toList();
+        assertEquals(2, epochs.size());
+        assertTrue(epochs.get(0).path("train_loss").asDouble() > 0, epochs.get(0).toString());
+        assertEquals("shared", new ObjectMapper().readTree(shared.run().provenance().toFile()).path("engine").path("training_master").asText());
+    }
+
+    @Test
     void trainsInLocalClusterModeWithTwoExecutorJvms() throws Exception {
         trainsLikeTheLocalEngine("local-cluster[2,1,1024]");
     }
