@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,12 @@ class ConfigCommandsTest {
     void shippedConfigValidates(Path config) {
         CliTestSupport.Result r = CliTestSupport.run("validate", config.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(config + ": OK\n", r.out());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(config + ": OK", lines.get(0));
+        // The second line says where it would train.
+        String engine = config.getFileName().toString().endsWith("-spark.yaml") ? "spark" : "local";
+        assertTrue(lines.get(1).startsWith("engine: " + engine + ", "), r.out());
+        assertEquals(2, lines.size(), r.out());
     }
 
     @ParameterizedTest
