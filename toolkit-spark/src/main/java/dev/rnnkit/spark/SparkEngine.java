@@ -52,6 +52,7 @@ final class SparkEngine implements TrainingEngine {
     private final BatchFiles files;
     private final int workers;
     private final TrainingMaster<?, ?> master;
+    private final int batchSize;
     private int chunks;
 
     SparkEngine(RnnkitConfig config, Path runDirectory) {
@@ -64,6 +65,7 @@ final class SparkEngine implements TrainingEngine {
         this.files = new BatchFiles(export + (export.endsWith("/") ? "" : "/") + sc.sc().applicationId(), sc.hadoopConfiguration());
         this.workers = sc.defaultParallelism();
         int batch = config.training().batchSize();
+        this.batchSize = batch;
         this.master = switch (settings.trainingMaster()) {
             case AVERAGING -> new ParameterAveragingTrainingMaster.Builder(workers, batch)
                     .batchSizePerWorker(batch)
@@ -92,7 +94,8 @@ final class SparkEngine implements TrainingEngine {
             while (paths.size() < perJob && batches.hasNext()) {
                 batch = batches.next();
                 sizes.add((int) batch.getFeatures(0).size(0));
-                paths.add(network.isGraph() ? files.writeMultiDataSet(group, batch) : files.writeDataSet(group, batch));
+                MultiDataSet full = FullBatches.pad(batch, batchSize);
+                paths.add(network.isGraph() ? files.writeMultiDataSet(group, full) : files.writeDataSet(group, full));
             }
             double score = fit(network, sc.parallelize(paths, Math.min(workers, paths.size())));
             if (score == 0 && settings.trainingMaster() == SparkConfig.TrainingMaster.SHARED) {

@@ -66,7 +66,7 @@ class SparkEngineTest {
     private void trainsLikeTheLocalEngine(String master) throws Exception {
         Path data = data();
         TrainingResult local = train(config(), "local", data);
-        TrainingResult spark = train(config("training.engine=spark", "training.spark.master=" + master,
+        TrainingResult spark = train(config("training.engine=spark", "training.spark.master=" + master, "training.batch_size=5",
                 "training.spark.averaging_frequency=2"), "spark", data);
 
         assertEquals(files(local.run().root()), files(spark.run().root()), "same run directory, no minibatch files left");
