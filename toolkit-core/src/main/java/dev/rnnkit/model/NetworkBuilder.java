@@ -260,7 +260,7 @@ public final class NetworkBuilder {
                     .activation(d.activation().dl4j())
                     .weightInit(d.weightInit().dl4j());
             if (d.dropout() > 0) {
-                b.dropOut(1.0 - d.dropout()); // DL4J takes the probability of keeping a unit
+                b.dropOut(new dev.rnnkit.model.layers.InputDropout(1.0 - d.dropout())); // DL4J takes the probability of keeping a unit
             }
             layers.add(b.build());
         }

@@ -57,7 +57,7 @@ final class RecurrentLayers {
                 .activation(r.activation().dl4j())
                 .weightInit(r.weightInit().dl4j());
         if (r.dropout() > 0) {
-            b.dropOut(1.0 - r.dropout()); // DL4J takes the probability of keeping an input unit
+            b.dropOut(new dev.rnnkit.model.layers.InputDropout(1.0 - r.dropout())); // DL4J takes the probability of keeping an input unit
         }
         return (RecurrentCell) b.build();
     }
