@@ -361,7 +361,12 @@ public final class ConfigValidator {
         }
         if (t.engine() == EngineType.PARALLEL) {
             ParallelConfig p = t.parallelSettings();
-            between("training.parallel.workers", p.workers(), 1, 1024);
+            if (p.workers() != null && p.workers() < 2) {
+                fail("training.parallel.workers", "must be at least 2 (DL4J's ParallelWrapper refuses fewer), got " + p.workers()
+                        + "; for one worker use training.engine: local");
+            } else {
+                between("training.parallel.workers", p.workers(), 2, 1024);
+            }
             between("training.parallel.averaging_frequency", p.averagingFrequency(), 1, 1_000_000);
             between("training.parallel.prefetch", p.prefetch(), 1, 1024);
         }

@@ -9,12 +9,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * per worker the copies' parameters and optimizer states are averaged. Workers default to the GPUs ND4J sees, or
  * to the processors available when it runs on the CPU.
  *
- * @param workers            model copies trained at once; default the GPU count, else the processor count
+ * @param workers            model copies trained at once (at least 2); default the GPU count, else the processor count
  * @param averagingFrequency minibatches each worker fits between averagings; default 1
  * @param prefetch           minibatches read ahead per worker; default 2
  */
 public record ParallelConfig(
-        @JsonPropertyDescription("Model copies trained at once; default: the GPUs ND4J sees, else the processors available")
+        @JsonPropertyDescription("Model copies trained at once, at least 2; default: the GPUs ND4J sees, else the processors available (at least 2)")
         Integer workers,
         @JsonPropertyDescription("Minibatches each worker fits between two averagings of parameters and optimizer state; default 1")
         Integer averagingFrequency,

@@ -68,7 +68,8 @@ class EngineConfigTest {
     void badEngineSettingsAreOneLineErrorsNamingTheKey() {
         assertEquals(List.of("c.yaml:6: training.engine: unknown value 'sparkle' (did you mean 'spark'?); expected one of local, parallel, spark"),
                 errors(CLASSIFIER + "  engine: sparkle\n"));
-        assertEquals(List.of("c.yaml:7: training.parallel.workers: must be between 1 and 1024, got 0"),
+        assertEquals(List.of("c.yaml:7: training.parallel.workers: must be at least 2 (DL4J's ParallelWrapper refuses fewer), got 0; "
+                        + "for one worker use training.engine: local"),
                 errors(CLASSIFIER + "  engine: parallel\n  parallel: {workers: 0}\n"));
         assertEquals(List.of("c.yaml:7: training.spark: applies to engine spark, but training.engine is parallel; "
                         + "set training.engine: spark or remove the section"),

@@ -46,9 +46,10 @@ public final class ParallelEngine implements TrainingEngine {
         this.prefetch = settings.prefetch();
     }
 
-    /** The GPUs ND4J sees, or the processors available when ND4J runs on the CPU. */
+    /** The GPUs ND4J sees, or the processors available when ND4J runs on the CPU; at least 2, ParallelWrapper's minimum. */
     public static int defaultWorkers() {
-        return onCpu() ? Runtime.getRuntime().availableProcessors() : Nd4j.getAffinityManager().getNumberOfDevices();
+        int n = onCpu() ? Runtime.getRuntime().availableProcessors() : Nd4j.getAffinityManager().getNumberOfDevices();
+        return Math.max(2, n);
     }
 
     private static boolean onCpu() {
