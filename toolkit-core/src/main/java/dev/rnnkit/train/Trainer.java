@@ -67,24 +67,29 @@ public final class Trainer {
     public TrainingResult train(RnnkitConfig config, Path dataDir, RunDirectory run) throws IOException {
         try {
             PreparedData data;
+            TrainingEngine created;
             try {
                 if (engine == null) {
                     TrainingEngines.requireAvailable(config.training().engine());
                 }
                 data = DataPipelines.prepare(config, dataDir);
+                // Before anything is written: an engine that cannot start (a Spark master out of reach) leaves no run behind.
+                created = engine != null ? null : TrainingEngines.create(config, run.root());
             } catch (RuntimeException e) {
                 run.deleteIfNeverStarted();
                 throw e;
             }
-            progress.message(data.summary().toString());
-            ModelMetadata metadata = new ModelMetadata(config, data.artefact(), BaselineStatistics.of(config, data),
-                    ProvenanceCollector.collect(config, dataDir, clock.instant()));
-            AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(config));
-            data.artefact().save(run.preprocessing());
-            EvalJson.write(metadata.provenance(), run.provenance());
-            Network network = NetworkBuilder.build(config, data.shape());
-            initialisePretrainedEmbedding(config, dataDir, data, network);
-            return loop(run, data, metadata, network, TrainingState.start());
+            try (EngineHandle handle = new EngineHandle(created)) {
+                progress.message(data.summary().toString());
+                ModelMetadata metadata = new ModelMetadata(config, data.artefact(), BaselineStatistics.of(config, data),
+                        ProvenanceCollector.collect(config, dataDir, clock.instant()));
+                AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(config));
+                data.artefact().save(run.preprocessing());
+                EvalJson.write(metadata.provenance(), run.provenance());
+                Network network = NetworkBuilder.build(config, data.shape());
+                initialisePretrainedEmbedding(config, dataDir, data, network);
+                return loop(run, data, metadata, network, TrainingState.start(), handle.engine());
+            }
         } finally {
             stop.finished();
         }
@@ -133,7 +138,9 @@ public final class Trainer {
             progress.message("resuming " + run.root() + " at epoch " + (state.epoch() + 1) + ", minibatch " + state.batch()
                     + " (" + checkpoint.file().getFileName() + ")");
             TrainingState continuing = state.withFinished(false);
-            return loop(run, data, metadata, checkpoint.network(), continuing);
+            try (EngineHandle handle = new EngineHandle(engine != null ? null : TrainingEngines.create(config, run.root()))) {
+                return loop(run, data, metadata, checkpoint.network(), continuing, handle.engine());
+            }
         } finally {
             stop.finished();
         }
@@ -162,24 +169,31 @@ public final class Trainer {
         }
     }
 
-    private TrainingResult loop(RunDirectory run, PreparedData data, ModelMetadata metadata, Network network,
-                                TrainingState initial) throws IOException {
-        TrainingEngine created = engine != null ? null : TrainingEngines.create(metadata.config(), run.root());
-        try {
-            TrainingEngine used = engine != null ? engine : created;
-            ModelMetadata described = new ModelMetadata(metadata.config(), metadata.preprocessing(), metadata.baselines(),
-                    metadata.provenance().withEngine(used.describe()));
-            EvalJson.write(described.provenance(), run.provenance());
-            return loop(run, data, described, network, initial, used);
-        } finally {
+    /** The engine of one run: the trainer's fixed one, or one made for the run and closed at its end. */
+    private final class EngineHandle implements AutoCloseable {
+        private final TrainingEngine created;
+
+        EngineHandle(TrainingEngine created) {
+            this.created = created;
+        }
+
+        TrainingEngine engine() {
+            return created != null ? created : engine;
+        }
+
+        @Override
+        public void close() {
             if (created != null) {
                 created.close();
             }
         }
     }
 
-    private TrainingResult loop(RunDirectory run, PreparedData data, ModelMetadata metadata, Network network,
+    private TrainingResult loop(RunDirectory run, PreparedData data, ModelMetadata given, Network network,
                                 TrainingState initial, TrainingEngine engine) throws IOException {
+        ModelMetadata metadata = new ModelMetadata(given.config(), given.preprocessing(), given.baselines(),
+                given.provenance().withEngine(engine.describe()));
+        EvalJson.write(metadata.provenance(), run.provenance());
         RnnkitConfig config = metadata.config();
         TrainingConfig t = config.training();
         MetricsLog log = new MetricsLog(run.metrics());
