@@ -145,4 +145,19 @@ class ParallelEngineTest {
         assertEquals(3, resumed.state().epoch());
         assertEquals("parallel", new ObjectMapper().readTree(run.provenance().toFile()).path("engine").path("type").asText());
     }
+
+    @Test
+    void aComputationGraphTrainsWithTheParallelEngine() throws IOException {
+        Path data = TrainFixtures.classificationData(dir.resolve("data"));
+        // Characters make the network a ComputationGraph, which ParallelWrapper fits from MultiDataSets.
+        RnnkitConfig graph = TrainFixtures.config(TrainFixtures.CLASSIFICATION, "training.epochs=3", "training.engine=parallel",
+                "training.parallel.workers=2", "input.char_encoder={type: cnn, output_size: 6, embedding_size: 4}");
+        RunDirectory run = RunDirectory.create(dir.resolve("graph"));
+        TrainingResult result = new Trainer(ProgressListener.NONE, new StopRequest()).train(graph, data, run);
+        assertEquals(3, result.state().epoch());
+        assertTrue(ModelFile.read(run.bestModel()).network().isGraph());
+        List<JsonNode> epochs = new MetricsLog(run.metrics()).lines().stream()
+                .filter(l -> l.path("type").asText().equals("epoch")).toList();
+        assertEquals(List.of(24, 24, 24), epochs.stream().map(e -> e.path("examples").asInt()).toList());
+    }
 }
