@@ -30,7 +30,6 @@ import org.deeplearning4j.spark.api.TrainingMaster;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
-import org.deeplearning4j.spark.parameterserver.training.SharedTrainingMaster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -44,7 +43,6 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.nd4j.parameterserver.distributed.conf.VoidConfiguration;
 
 /**
  * DL4J Spark training on JDK 17, in {@code local[2]} (one JVM) and {@code local-cluster[2,1,1024]} (two executor JVMs):
@@ -74,18 +72,7 @@ class SparkTrainingSmokeTest {
 
         @Test
         void multiLayerNetworkSharedTraining(@TempDir Path dir) throws IOException {
-            VoidConfiguration voidConf = VoidConfiguration.builder()
-                    .unicastPort(40123)
-                    .controllerAddress("127.0.0.1")
-                    .networkMask("127.0.0.0/8")
-                    .build();
-            TrainingMaster<?, ?> tm = new SharedTrainingMaster.Builder(voidConf, MINIBATCH)
-                    .batchSizePerWorker(MINIBATCH)
-                    .workersPerNode(1)
-                    .workerPrefetchNumBatches(0)
-                    .rngSeed(SEED)
-                    .build();
-            trainMultiLayerNetwork(dir, tm, 8);
+            sharedTraining(dir);
         }
     }
 
@@ -113,18 +100,7 @@ class SparkTrainingSmokeTest {
 
         @Test
         void multiLayerNetworkSharedTraining(@TempDir Path dir) throws IOException {
-            VoidConfiguration voidConf = VoidConfiguration.builder()
-                    .portSupplier(new ExecutorPortSupplier(40200))
-                    .controllerAddress("127.0.0.1")
-                    .networkMask("127.0.0.0/8")
-                    .build();
-            TrainingMaster<?, ?> tm = new SharedTrainingMaster.Builder(voidConf, MINIBATCH)
-                    .batchSizePerWorker(MINIBATCH)
-                    .workersPerNode(1)
-                    .workerPrefetchNumBatches(0)
-                    .rngSeed(SEED)
-                    .build();
-            trainMultiLayerNetwork(dir, tm, 8);
+            sharedTraining(dir);
         }
 
         @Test
@@ -135,6 +111,14 @@ class SparkTrainingSmokeTest {
 
     /** The tests both masters run; one SparkContext per master (one at a time per JVM). */
     abstract static class Suite {
+
+        /** Gradient sharing as the spark engine sets it up (controller on loopback, a UDP port per executor). */
+        void sharedTraining(Path dir) throws IOException {
+            TrainingMaster<?, ?> tm = SharedMaster.build(sc.getConf(), MINIBATCH,
+                    new dev.rnnkit.config.SparkConfig(null, dev.rnnkit.config.SparkConfig.TrainingMaster.SHARED, null, 0, null, null), SEED);
+            trainMultiLayerNetwork(dir, tm, 8);
+        }
+
         final SparkConf conf;
         JavaSparkContext sc;
 
