@@ -46,12 +46,7 @@ final class KillTest {
         long t0 = System.nanoTime();
         Path markers = Files.createDirectories(dir.resolve("markers"));
         List<DataSet> batches = SparkTrainingSmokeTest.batches(12, 7);
-        List<String> paths = new ArrayList<>();
-        for (int i = 0; i < batches.size(); i++) {
-            File f = dir.resolve("ds-" + i + ".bin").toFile();
-            batches.get(i).save(f);
-            paths.add(f.getAbsolutePath());
-        }
+        List<String> paths = SparkTrainingSmokeTest.save(batches, dir);
         DataSet all = DataSet.merge(batches);
 
         List<String> taskFailures = Collections.synchronizedList(new ArrayList<>());

@@ -190,12 +190,7 @@ class SparkTrainingSmokeTest {
         INDArray trainMultiLayerNetwork(Path dir, TrainingMaster<?, ?> tm, int nBatches) throws IOException {
             long t0 = System.nanoTime();
             List<DataSet> batches = batches(nBatches, SEED);
-            List<String> paths = new ArrayList<>();
-            for (int i = 0; i < batches.size(); i++) {
-                File f = dir.resolve("ds-" + i + ".bin").toFile();
-                batches.get(i).save(f);
-                paths.add(f.getAbsolutePath());
-            }
+            List<String> paths = save(batches, dir);
             DataSet all = DataSet.merge(batches);
 
             MultiLayerNetwork net = new MultiLayerNetwork(multiLayerConf());
@@ -255,6 +250,17 @@ class SparkTrainingSmokeTest {
     }
 
     /** Minibatches of random sequences in [-1, 1]; the label at each step is the sign of input 0 at that step. */
+    /** Writes each minibatch to its own file under {@code dir} (DL4J's export approach); returns the paths. */
+    static List<String> save(List<DataSet> batches, Path dir) throws IOException {
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < batches.size(); i++) {
+            File f = dir.resolve("ds-" + i + ".bin").toFile();
+            batches.get(i).save(f);
+            paths.add(f.getAbsolutePath());
+        }
+        return paths;
+    }
+
     static List<DataSet> batches(int n, long seed) {
         Random rnd = new Random(seed);
         List<DataSet> out = new ArrayList<>();

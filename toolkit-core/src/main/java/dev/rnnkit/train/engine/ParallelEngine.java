@@ -16,7 +16,6 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.parallelism.ParallelWrapper;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
@@ -79,7 +78,7 @@ public final class ParallelEngine implements TrainingEngine {
             if (network.isGraph()) {
                 wrapper.fit(feed);
             } else {
-                wrapper.fit(new StackFeed(feed)); // ParallelWrapper fits a MultiLayerNetwork from DataSets only
+                wrapper.fit(asDataSets(feed)); // ParallelWrapper fits a MultiLayerNetwork from DataSets only
             }
             takeAveragedOptimizerState(network, reporter.finalStates.values());
         } finally {
@@ -190,78 +189,25 @@ public final class ParallelEngine implements TrainingEngine {
         }
     }
 
-    /** The feed as DataSets: a stack has one input and one output. */
-    private static final class StackFeed implements DataSetIterator {
-        private final Feed feed;
+    /** The feed as DataSets (a stack has one input and one output), for ParallelWrapper's DataSet path. */
+    private static DataSetIterator asDataSets(Feed feed) {
+        java.util.Iterator<DataSet> stack = new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return feed.hasNext();
+            }
 
-        StackFeed(Feed feed) {
-            this.feed = feed;
-        }
+            @Override
+            public DataSet next() {
+                MultiDataSet m = feed.next();
+                return new DataSet(m.getFeatures(0), m.getLabels(0), first(m.getFeaturesMaskArrays()), first(m.getLabelsMaskArrays()));
+            }
+        };
+        return new org.deeplearning4j.datasets.iterator.ExistingDataSetIterator(stack);
+    }
 
-        @Override
-        public boolean hasNext() {
-            return feed.hasNext();
-        }
-
-        @Override
-        public DataSet next() {
-            MultiDataSet m = feed.next();
-            return new DataSet(m.getFeatures(0), m.getLabels(0), mask(m.getFeaturesMaskArrays()), mask(m.getLabelsMaskArrays()));
-        }
-
-        private static INDArray mask(INDArray[] masks) {
-            return masks == null ? null : masks[0];
-        }
-
-        @Override
-        public DataSet next(int num) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int inputColumns() {
-            return -1;
-        }
-
-        @Override
-        public int totalOutcomes() {
-            return -1;
-        }
-
-        @Override
-        public boolean resetSupported() {
-            return false;
-        }
-
-        @Override
-        public boolean asyncSupported() {
-            return true;
-        }
-
-        @Override
-        public void reset() {
-            throw new UnsupportedOperationException("a feed serves one epoch");
-        }
-
-        @Override
-        public int batch() {
-            return -1;
-        }
-
-        @Override
-        public void setPreProcessor(DataSetPreProcessor preProcessor) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public DataSetPreProcessor getPreProcessor() {
-            return null;
-        }
-
-        @Override
-        public java.util.List<String> getLabels() {
-            return null;
-        }
+    private static INDArray first(INDArray[] arrays) {
+        return arrays == null ? null : arrays[0];
     }
 
     /** Reports each worker's fitted minibatch to the trainer, one at a time. */
