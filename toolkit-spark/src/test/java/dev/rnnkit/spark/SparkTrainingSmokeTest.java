@@ -27,6 +27,8 @@ import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.spark.api.TrainingMaster;
+import org.deeplearning4j.spark.parameterserver.training.SharedTrainingMaster;
+import org.nd4j.parameterserver.distributed.conf.VoidConfiguration;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
@@ -72,7 +74,19 @@ class SparkTrainingSmokeTest {
 
         @Test
         void multiLayerNetworkSharedTraining(@TempDir Path dir) throws IOException {
-            sharedTraining(dir);
+            // One JVM: a static port of its own (the per-executor ports of SharedMaster are for executor JVMs).
+            VoidConfiguration voidConf = VoidConfiguration.builder()
+                    .unicastPort(40123)
+                    .controllerAddress("127.0.0.1")
+                    .networkMask("127.0.0.0/8")
+                    .build();
+            TrainingMaster<?, ?> tm = new SharedTrainingMaster.Builder(voidConf, MINIBATCH)
+                    .batchSizePerWorker(MINIBATCH)
+                    .workersPerNode(1)
+                    .workerPrefetchNumBatches(0)
+                    .rngSeed(SEED)
+                    .build();
+            trainMultiLayerNetwork(dir, tm, 8);
         }
     }
 
