@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 DatasetsCommand.class,
                 BenchmarkCommand.class,
                 EnvCommand.class,
+                SweepCommand.class,
+                RunsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class RnnkitCli implements Runnable {

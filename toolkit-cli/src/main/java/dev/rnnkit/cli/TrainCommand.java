@@ -1,14 +1,9 @@
 package dev.rnnkit.cli;
 
 import dev.rnnkit.catalog.DataDirectory;
-import dev.rnnkit.catalog.DatasetFetcher;
-import dev.rnnkit.catalog.FetchReport;
 import dev.rnnkit.config.RnnkitConfig;
-import java.io.PrintWriter;
-import java.util.Arrays;
 import dev.rnnkit.train.RunDirectory;
 import dev.rnnkit.train.SeedRuns;
-import dev.rnnkit.train.StopRequest;
 import dev.rnnkit.train.Trainer;
 import dev.rnnkit.train.TrainingResult;
 import java.nio.file.Path;
@@ -23,9 +18,6 @@ import picocli.CommandLine.Option;
         description = "Train the network a config describes into a run directory (config, provenance, metrics.jsonl, "
                 + "checkpoints, best and last model, evaluation). Ctrl-C saves a checkpoint; --resume continues it.")
 final class TrainCommand implements Callable<Integer> {
-
-    /** How long the shutdown hook waits for the checkpoint after Ctrl-C/SIGTERM. */
-    private static final long STOP_TIMEOUT_SECONDS = 300;
 
     @Mixin
     ConfigOptions options;
@@ -70,24 +62,14 @@ final class TrainCommand implements Callable<Integer> {
         // Before any data is fetched: an engine this application lacks is a config error, not a late failure.
         dev.rnnkit.train.engine.TrainingEngines.requireAvailable(config.training().engine());
         DataDirectory dataDir = data.dataDirectory();
-        // A newcomer's first run fetches the catalogue data set it needs (mirror first), instead of failing.
-        if (config.data() != null) {
-            for (FetchReport report : dataDir.fetchMissing(Arrays.asList(config.data().train(), config.data().validation(),
-                    config.data().test()), new DatasetFetcher(), new FetchPrinter(new PrintWriter(System.out, true)))) {
-                System.out.println(report.summary());
-                if (!report.complete()) {
-                    System.err.println("rnnkit: data set '" + report.dataset() + "' is incomplete; see the lines above");
-                    return RnnkitCli.EXIT_FAILED;
-                }
-            }
+        if (!DataFetching.fetchFor(config, dataDir)) {
+            return RnnkitCli.EXIT_FAILED;
         }
-        StopRequest stop = new StopRequest();
-        Thread hook = stop.installShutdownHook(STOP_TIMEOUT_SECONDS);
-        try {
+        try (SignalStop stop = new SignalStop()) {
             ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null);
-            Trainer trainer = new Trainer(progress, stop);
+            Trainer trainer = new Trainer(progress, stop.request());
             if (seeds != null) {
-                Path parent = runDir != null ? runDir : RunDirectory.unusedPath(Path.of("runs"), config.name() + "-seeds", LocalDateTime.now());
+                Path parent = runDir != null ? runDir : RunDirectory.claimUnder(Path.of("runs"), config.name() + "-seeds", LocalDateTime.now());
                 SeedRuns.Summary summary = SeedRuns.train(trainer, config, seeds, dataDir.root(), parent, progress);
                 System.out.print(SeedRuns.table(summary));
                 System.out.println("seed runs: " + parent);
@@ -99,12 +81,6 @@ final class TrainCommand implements Callable<Integer> {
                             : RunDirectory.createUnder(Path.of("runs"), config.name(), LocalDateTime.now()));
             System.out.println("run directory: " + result.run().root());
             return result.interrupted() ? 130 : 0;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is exiting (Ctrl-C): the hook is running and waits for us.
-            }
         }
     }
 }

@@ -25,6 +25,15 @@ public final class ConfigSchema {
 
     /** The schema as pretty-printed JSON text, ending with a newline. */
     public static String generate() {
+        return generate(RnnkitConfig.class, "rnnkit config",
+                "A recurrent network, its training and its data, for rnnkit (generated from the config records; do not edit)");
+    }
+
+    /**
+     * The schema of any YAML file rnnkit binds to records (configs, sweep files), generated the same way: snake_case
+     * keys, no unknown keys, every key optional in the schema (required ones are checked with a located message).
+     */
+    public static String generate(Class<?> root, String title, String description) {
         SchemaGeneratorConfigBuilder builder = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
                 .with(new JacksonModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY))
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
@@ -44,14 +53,17 @@ public final class ConfigSchema {
                 node.putObject("items").put("type", "number").put("exclusiveMinimum", 0);
                 node.putObject("additionalProperties").put("type", "number").put("exclusiveMinimum", 0);
                 node.put("description", "auto, a list of numbers (one per class, in label order), or a mapping label: number");
+            } else if (com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(type.getErasedType())) {
+                // A config value of any type (a sweep's parameter value): whatever the config key accepts.
+                node.put("description", "any YAML value the config key accepts");
             } else {
                 return null;
             }
             return new CustomDefinition(node, CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.NO);
         });
-        ObjectNode schema = new SchemaGenerator(builder.build()).generateSchema(RnnkitConfig.class);
-        schema.put("title", "rnnkit config");
-        schema.put("description", "A recurrent network, its training and its data, for rnnkit (generated from the config records; do not edit)");
+        ObjectNode schema = new SchemaGenerator(builder.build()).generateSchema(root);
+        schema.put("title", title);
+        schema.put("description", description);
         try {
             return ConfigLoader.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(schema) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

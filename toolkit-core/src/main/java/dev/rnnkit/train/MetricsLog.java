@@ -24,6 +24,9 @@ public final class MetricsLog {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
+    /** The {@code type} of the line written when a run finishes (absent while it runs or after an interruption). */
+    public static final String SUMMARY = "summary";
+
     private final Path file;
 
     public MetricsLog(Path file) {
@@ -51,6 +54,23 @@ public final class MetricsLog {
         line.put("epoch", epoch);
         line.put("split", split);
         metrics.forEach(line::put);
+        append(line);
+    }
+
+    /**
+     * Appends the closing line of a finished run: its epochs, best epoch, the watched metric and its best value,
+     * training seconds over all resumes and the split of the final evaluation (null when there was none).
+     */
+    public void summary(TrainingState state, boolean stoppedEarly, String watched, String evaluatedOn) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", SUMMARY);
+        line.put("epoch", state.epoch());
+        line.put("best_epoch", state.bestEpoch());
+        line.put("stopped_early", stoppedEarly);
+        line.put("watched", watched);
+        line.put("best_value", state.bestValue());
+        line.put("training_seconds", state.trainingSeconds());
+        line.put("evaluated_on", evaluatedOn);
         append(line);
     }
 
@@ -83,11 +103,14 @@ public final class MetricsLog {
         }
     }
 
-    /** Drops lines of epochs after {@code epochs} (work lost since the checkpoint a run resumes from). */
+    /**
+     * Drops lines of epochs after {@code epochs} (work lost since the checkpoint a run resumes from) and the
+     * closing summary: a resumed run is not finished.
+     */
     public void truncateAfter(int epochs) {
         StringBuilder kept = new StringBuilder();
         for (JsonNode l : lines()) {
-            if (l.path("epoch").asInt() <= epochs) {
+            if (l.path("epoch").asInt() <= epochs && !SUMMARY.equals(l.path("type").asText())) {
                 kept.append(l).append('\n');
             }
         }

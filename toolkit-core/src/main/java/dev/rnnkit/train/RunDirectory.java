@@ -3,6 +3,7 @@ package dev.rnnkit.train;
 import dev.rnnkit.modelfile.ModelFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -28,19 +29,37 @@ public record RunDirectory(Path root) {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    /** A new run folder {@code <parent>/<name>-<yyyyMMdd-HHmmss>} (with a suffix if that exists). */
+    /**
+     * A new run folder {@code <parent>/<name>-<yyyyMMdd-HHmmss>} (with a suffix {@code -2}, {@code -3}, ... when that
+     * exists). The folder is claimed with one atomic create, so runs started in the same second, by threads or by
+     * processes, never share it.
+     */
     public static RunDirectory createUnder(Path parent, String name, LocalDateTime now) {
-        return create(unusedPath(parent, name, now));
+        Path dir = claimUnder(parent, name, now);
+        try {
+            Files.createDirectories(dir.resolve("checkpoints"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run directory " + dir + ": " + e.getMessage(), e);
+        }
+        return new RunDirectory(dir);
     }
 
-    /** A path {@code <parent>/<name>-<yyyyMMdd-HHmmss>} that does not exist yet (with a suffix if that one does). */
-    public static Path unusedPath(Path parent, String name, LocalDateTime now) {
+    /** Creates and returns a new empty folder {@code <parent>/<name>-<yyyyMMdd-HHmmss>[-N]} that no one else holds. */
+    public static Path claimUnder(Path parent, String name, LocalDateTime now) {
         String base = name + "-" + STAMP.format(now);
-        Path dir = parent.resolve(base);
-        for (int i = 2; Files.exists(dir); i++) {
-            dir = parent.resolve(base + "-" + i);
+        try {
+            Files.createDirectories(parent);
+            for (int i = 1; ; i++) {
+                Path dir = parent.resolve(i == 1 ? base : base + "-" + i);
+                try {
+                    return Files.createDirectory(dir); // atomic: fails if another run took the name first
+                } catch (FileAlreadyExistsException taken) {
+                    // try the next suffix
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a run directory under " + parent + ": " + e.getMessage(), e);
         }
-        return dir;
     }
 
     /** Uses {@code dir} as a new run folder; it must not exist or be empty. */

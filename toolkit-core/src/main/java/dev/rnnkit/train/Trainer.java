@@ -338,12 +338,14 @@ public final class Trainer {
         String name = data.test() != null ? "test" : "validation";
         if (split == null) {
             EvaluationWriter.writeLearningCurve(log.learningCurve("none"), "none", run.evaluation());
+            log.summary(state, stoppedEarly, metricKey, null);
             return new TrainingResult(run, state, false, stoppedEarly, null, null);
         }
         SavedModel best = ModelFile.read(run.model());
         ModelMetadata m = best.metadata();
         EvaluationResult result = engine.evaluate(best.network(), limited(split, m.config()), m.config(), m.preprocessing(), m.baselines());
         log.evaluation(state.epoch(), name, result.metrics());
+        log.summary(state, stoppedEarly, metricKey, name);
         // The loss is already on the curve's left axis; the right axis shows the task's own first metric then.
         String curveMetric = !metricKey.equals("loss") ? metricKey
                 : result.metrics().keySet().stream().filter(k -> !k.equals("loss")).findFirst().orElse("loss");

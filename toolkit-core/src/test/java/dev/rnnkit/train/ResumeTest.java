@@ -35,9 +35,11 @@ class ResumeTest {
         RunDirectory run = RunDirectory.create(dir.resolve(name));
         TrainingResult first = new Trainer(stopper, stop).train(config, data, run);
         assertTrue(first.interrupted());
+        assertEquals(0, summaryLines(run), "an interrupted run has no summary line");
         TrainingResult second = new Trainer(ProgressListener.NONE, new StopRequest()).resume(RunDirectory.existing(run.root()), data, config);
         assertFalse(second.interrupted());
         assertEquals(2, second.state().epoch());
+        assertEquals(1, summaryLines(run), "a finished run has one summary line");
         List<String> epochs = new MetricsLog(run.metrics()).lines().stream()
                 .filter(l -> l.path("type").asText().equals("epoch")).map(l -> l.path("epoch").asText()).toList();
         assertEquals(List.of("1", "2"), epochs);
@@ -102,5 +104,9 @@ class ResumeTest {
         // Raising the epochs continues the finished run.
         TrainingResult more = new Trainer(ProgressListener.NONE, new StopRequest()).resume(run, data, TrainFixtures.config(TrainFixtures.CLASSIFICATION));
         assertEquals(2, more.state().epoch());
+    }
+
+    private static long summaryLines(RunDirectory run) {
+        return new MetricsLog(run.metrics()).lines().stream().filter(l -> l.path("type").asText().equals(MetricsLog.SUMMARY)).count();
     }
 }

@@ -52,8 +52,13 @@ class TrainerTest {
         assertEquals(List.of("checkpoint-0001-000000.zip", "checkpoint-0002-000000.zip"),
                 new Checkpoints(run.checkpoints(), 3).list().stream().map(p -> p.getFileName().toString()).toList());
         List<JsonNode> lines = new MetricsLog(run.metrics()).lines();
-        assertEquals(List.of("epoch", "evaluation", "epoch", "evaluation", "evaluation"),
+        assertEquals(List.of("epoch", "evaluation", "epoch", "evaluation", "evaluation", "summary"),
                 lines.stream().map(l -> l.path("type").asText()).toList());
+        JsonNode summary = lines.get(5);
+        assertEquals(2, summary.path("epoch").asInt());
+        assertEquals(result.state().bestEpoch(), summary.path("best_epoch").asInt());
+        assertEquals("test", summary.path("evaluated_on").asText());
+        assertTrue(summary.path("training_seconds").asDouble() > 0);
         assertEquals(6, lines.get(0).path("iterations").asInt()); // 24 examples / batch 4
         assertEquals(12, lines.get(2).path("iterations").asInt());
         assertEquals("test", lines.get(4).path("split").asText());
