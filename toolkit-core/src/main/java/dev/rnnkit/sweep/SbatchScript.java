@@ -29,6 +29,11 @@ public final class SbatchScript {
         }
         SlurmConfig s = executor.slurm();
         String dir = sweepDir.toAbsolutePath().normalize().toString();
+        if (!dir.matches("[^\\s'\"\\\\$`]+")) {
+            // #SBATCH lines are split at white space, and Slurm expands no quotes in them.
+            throw new IllegalArgumentException("the sweep folder " + dir + " has spaces or quotes in its path; Slurm's #SBATCH "
+                    + "lines cannot hold them: choose another --out");
+        }
         StringBuilder sb = new StringBuilder("#!/bin/bash\n");
         sb.append("# rnnkit sweep ").append(sweepName).append(": ").append(trialIds.size())
                 .append(trialIds.size() == 1 ? " trial" : " trials").append(", one per array task (written by rnnkit sweep run)\n");
