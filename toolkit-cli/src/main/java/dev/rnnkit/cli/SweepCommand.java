@@ -135,7 +135,7 @@ final class SweepCommand implements Runnable {
                 return RnnkitCli.EXIT_FAILED;
             }
             SlurmClient slurm = new SlurmClient();
-            SweepState state = SweepState.read(dir, dir.submissionList().isEmpty() ? null : slurm);
+            SweepState state = SweepState.read(dir);
             List<SweepState.TrialView> toRun = state.trials().stream().filter(SweepState.TrialView::runnable).toList();
             System.out.println("sweep " + sweep.name() + ": " + trials.size() + " trials in " + dir.root() + " ("
                     + counts(state) + "); " + (toRun.isEmpty() ? "nothing to run" : toRun.size() + " to run"));
@@ -158,7 +158,7 @@ final class SweepCommand implements Runnable {
                     waitForQueue(dir, slurm);
                 }
             }
-            return report(dir, slurm);
+            return report(dir);
         }
 
         private void runLocally(SweepDirectory dir, List<Trial> trials, ExecutorConfig exec) throws InterruptedException {
@@ -245,8 +245,7 @@ final class SweepCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             return ModelCommands.badInputAsExit2(System.err, () -> {
-                SweepDirectory sweep = SweepDirectory.existing(dir);
-                SweepState state = SweepState.read(sweep, sweep.submissionList().isEmpty() ? null : new SlurmClient());
+                SweepState state = SweepState.read(SweepDirectory.existing(dir));
                 System.out.print(state.table());
                 System.out.println(state.manifest().name() + ": " + counts(state));
                 return 0;
@@ -266,8 +265,7 @@ final class SweepCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             return ModelCommands.badInputAsExit2(System.err, () -> {
-                SweepDirectory sweep = SweepDirectory.existing(dir);
-                report(sweep, sweep.submissionList().isEmpty() ? null : new SlurmClient());
+                report(SweepDirectory.existing(dir));
                 return 0;
             });
         }
@@ -374,8 +372,8 @@ final class SweepCommand implements Runnable {
     }
 
     /** Writes and prints the leaderboard; exit 0 when every trial is done, else 1. */
-    static int report(SweepDirectory dir, SlurmClient slurm) throws Exception {
-        SweepState state = SweepState.read(dir, slurm);
+    static int report(SweepDirectory dir) throws Exception {
+        SweepState state = SweepState.read(dir);
         Leaderboard board = Sweeps.leaderboard(dir, state);
         List<Path> files = Sweeps.writeReport(dir, board);
         System.out.print(board.table());

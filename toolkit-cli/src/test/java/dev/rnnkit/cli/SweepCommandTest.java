@@ -104,32 +104,60 @@ class SweepCommandTest {
         assertTrue(third.out().contains("nothing to run"), third.out());
     }
 
-    @Test
-    void aSweepKilledHalfwayResumesWithoutRedoingFinishedTrials() throws Exception {
-        Path file = sweep(SweepFixtures.GRID.replace("training.epochs: 2", "training.epochs: 40"));
+    /** Starts {@code sweep run} in a process of its own and returns it once one trial is done and the next is running. */
+    private Process sweepProcessWithOneTrialDone(Path file) throws Exception {
         List<String> cmd = new ArrayList<>(dev.rnnkit.sweep.TrialLauncher.currentJvm(RnnkitCli.class.getName(), true,
                 "sweep", "run").prefix());
         cmd.addAll(List.of(file.toString(), "--out", dir.resolve("out").toString(), "--data-dir", dir.resolve("data").toString(),
                 "--parallel", "1"));
         Process sweepProcess = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile()).start();
         Path out = dir.resolve("out");
-        // Kill everything (the sweep and its trial) as soon as one trial is done and the next one has started.
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && sweepProcess.isAlive()) {
             if (Files.isRegularFile(out.resolve("sweep.json"))) {
                 Map<String, String> s = states();
                 if (s.containsValue("done") && s.containsValue("running")) {
                     break;
                 }
             }
-            if (!sweepProcess.isAlive()) {
-                break;
-            }
             Thread.sleep(100);
         }
-        sweepProcess.descendants().forEach(ProcessHandle::destroyForcibly);
+        return sweepProcess;
+    }
+
+    @Test
+    void aStoppedSweepRecordsItsRunningTrialInterruptedAndResumesItFromItsCheckpoint() throws Exception {
+        Path file = sweep(SweepFixtures.GRID.replace("training.epochs: 2", "training.epochs: 60"));
+        Process sweepProcess = sweepProcessWithOneTrialDone(file);
+        sweepProcess.destroy(); // SIGTERM, as Ctrl-C or Slurm's time limit: the trial writes a checkpoint and its status
+        assertTrue(sweepProcess.waitFor(120, TimeUnit.SECONDS));
+        Map<String, String> before = states();
+        String log = Files.readString(dir.resolve("first.log"));
+        assertEquals(1, before.values().stream().filter("interrupted"::equals).count(), before + "\n" + log);
+        SweepDirectory d = SweepDirectory.existing(dir.resolve("out"));
+        String stoppedId = before.entrySet().stream().filter(e -> e.getValue().equals("interrupted")).findFirst().orElseThrow().getKey();
+        TrialStatus stopped = d.status(stoppedId);
+        assertEquals(130, stopped.exitCode(), "the trial recorded its own interruption: " + stopped);
+
+        CliTestSupport.Result again = run(file, "--parallel", "2");
+        assertEquals(0, again.exitCode(), again.out() + again.err());
+        assertTrue(Files.readString(d.log(stoppedId)).contains("resuming "), Files.readString(d.log(stoppedId)));
+        assertEquals(2, d.status(stoppedId).attempts());
+    }
+
+    @Test
+    void aSweepKilledHalfwayResumesWithoutRedoingFinishedTrials() throws Exception {
+        Path file = sweep(SweepFixtures.GRID.replace("training.epochs: 2", "training.epochs: 40"));
+        Process sweepProcess = sweepProcessWithOneTrialDone(file);
+        Path out = dir.resolve("out");
+        // Kill everything (the sweep and its trial) outright: no checkpoint, no status written.
+        List<ProcessHandle> trials = sweepProcess.descendants().toList();
+        trials.forEach(ProcessHandle::destroyForcibly);
         sweepProcess.destroyForcibly();
         sweepProcess.waitFor();
+        for (ProcessHandle t : trials) {
+            t.onExit().get(60, TimeUnit.SECONDS);
+        }
         Map<String, String> before = states();
         assertEquals(1, before.values().stream().filter("done"::equals).count(), before + "\n" + Files.readString(dir.resolve("first.log")));
         assertEquals(1, before.values().stream().filter("interrupted"::equals).count(), before.toString());

@@ -35,6 +35,7 @@ public final class LocalExecutor {
     private final int threads;
     private final Clock clock;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean stopping;
 
     public LocalExecutor(TrialLauncher launcher, int parallel, int threads, Clock clock) {
@@ -75,26 +76,23 @@ public final class LocalExecutor {
             return out;
         } finally {
             pool.shutdownNow();
+            ended.countDown();
         }
     }
 
     /**
      * Asks every running trial to stop (SIGTERM: each writes a checkpoint and records itself interrupted), starts no
-     * more, and waits up to {@code timeoutSeconds} for them.
+     * more, and waits up to {@code timeoutSeconds} until every trial's end is recorded.
      */
     public void stop(long timeoutSeconds) {
         stopping = true;
         for (Process p : running) {
             p.destroy();
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        for (Process p : running) {
-            try {
-                p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        try {
+            ended.await(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -114,6 +112,9 @@ public final class LocalExecutor {
         long start = System.nanoTime();
         Process p = pb.start();
         running.add(p);
+        if (stopping) {
+            p.destroy(); // the stop came while this trial was starting
+        }
         int code;
         try {
             code = p.waitFor();
@@ -123,12 +124,17 @@ public final class LocalExecutor {
         TrialStatus status = dir.status(trial.id());
         // The process records how its attempt ended; a signal's exit code (143) may differ from the one it wrote.
         boolean recorded = status != null && status.attempts() > attemptsBefore && !TrialStatus.RUNNING.equals(status.state());
-        if (!recorded) {
+        // Another process holding the trial (a second sweep run on the same folder) owns its status: leave it be.
+        if (!recorded && !dir.running(trial.id())) {
             // Killed, out of memory, or failed before it could write its status: say so with what it printed last.
             TrialStatus base = status != null && TrialStatus.RUNNING.equals(status.state()) ? status
                     : TrialStatus.starting(status, clock.instant().toString(), "localhost", p.pid(), null);
-            status = base.ended(TrialStatus.FAILED, clock.instant().toString(), (System.nanoTime() - start) / 1e9, code,
-                    "the process ended with exit code " + code + lastLine(log));
+            // Stopped by the sweep's own stop request before it could record anything: interrupted, not failed.
+            status = stopping
+                    ? base.ended(TrialStatus.INTERRUPTED, clock.instant().toString(), (System.nanoTime() - start) / 1e9, code,
+                            "stopped with the sweep before it could write a checkpoint")
+                    : base.ended(TrialStatus.FAILED, clock.instant().toString(), (System.nanoTime() - start) / 1e9, code,
+                            "the process ended with exit code " + code + lastLine(log));
             dir.writeStatus(trial.id(), status);
         }
         listener.finished(trial, status);

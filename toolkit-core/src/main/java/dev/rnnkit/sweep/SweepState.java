@@ -37,6 +37,11 @@ public record SweepState(SweepManifest manifest, List<TrialView> trials) {
         }
     }
 
+    /** Reads the state, asking Slurm's queue (with {@code squeue}) only when the sweep submitted job arrays. */
+    public static SweepState read(SweepDirectory dir) throws IOException, InterruptedException {
+        return read(dir, dir.submissionList().isEmpty() ? null : new SlurmClient());
+    }
+
     /** Reads the state; {@code slurm} is asked about submitted tasks (null: this sweep never used Slurm). */
     public static SweepState read(SweepDirectory dir, SlurmClient slurm) throws IOException, InterruptedException {
         SweepManifest manifest = dir.manifest();
