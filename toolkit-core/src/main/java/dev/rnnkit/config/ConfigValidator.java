@@ -562,7 +562,7 @@ public final class ConfigValidator {
         switch (f) {
             case TEXT_CLASSIFICATION -> checkTextData(d.textOrDefaults());
             case TAGGING -> checkTaggingData(d.taggingOrDefaults());
-            case TIME_SERIES -> checkTimeSeriesData(d);
+            case TIME_SERIES -> checkTimeSeriesData(d, c.output().type());
             case GENERATION -> {
                 between("data.generation.sequence_length", d.generationOrDefaults().sequenceLength(), 1, 1_000_000);
                 between("data.generation.stride", d.generationOrDefaults().stride(), 1, 1_000_000);
@@ -640,7 +640,7 @@ public final class ConfigValidator {
         }
     }
 
-    private void checkTimeSeriesData(DataConfig d) {
+    private void checkTimeSeriesData(DataConfig d, OutputType output) {
         String p = "data.time_series";
         TimeSeriesDataConfig t = d.timeSeries();
         if (t == null) {
@@ -657,6 +657,9 @@ public final class ConfigValidator {
         }
         atLeast(p + ".season", t.season(), 1);
         between(p + ".stride", t.stride(), 1, 1_000_000);
+        if (t.windowNormalization() != TimeSeriesDataConfig.WindowNormalization.NONE && output != OutputType.FORECAST) {
+            fail(p + ".window_normalization", "applies to forecasts (output.type: forecast), not " + output.yamlName());
+        }
         oneChar(p + ".delimiter", t.delimiter());
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (List<String> cols : List.of(t.timestampColumns(), t.targetColumns(), t.covariateColumns(), t.categoricalColumns())) {
@@ -679,6 +682,10 @@ public final class ConfigValidator {
         }
         if (t.testStart() != null && d.test() != null) {
             fail(p + ".test_start", "set either data.test (a file) or test_start, not both");
+        }
+        if (t.end() != null && (t.testStart() == null || t.end().compareTo(t.testStart()) <= 0)) {
+            fail(p + ".end", t.testStart() == null ? "needs test_start: end cuts the series after the test period"
+                    : "must come after test_start ('" + t.testStart() + "'), got '" + t.end() + "'");
         }
         if (t.validationStart() != null && t.testStart() != null && t.validationStart().compareTo(t.testStart()) >= 0) {
             fail(p + ".test_start", "must come after validation_start ('" + t.validationStart() + "'), got '" + t.testStart() + "'");

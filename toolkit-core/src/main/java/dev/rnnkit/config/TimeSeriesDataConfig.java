@@ -22,10 +22,20 @@ import java.util.List;
  * @param validationStart    first timestamp of the validation split (text comparison, so use ISO dates);
  *                           alternative to validation_split
  * @param testStart          first timestamp of the test split; alternative to test_split
+ * @param end                first timestamp not read: rows from it on are left out (e.g. the end of a benchmark's
+ *                           canonical test period); default none
  * @param season             season m of the seasonal-naive baseline and the MASE scale (e.g. 24 for hourly
  *                           data with a daily cycle, 365 for daily data with a yearly one); it may exceed the
  *                           lookback: evaluation windows read their seasonal history from the rows before them;
  *                           default 1 (the naive forecast)
+ * @param windowNormalization per-window normalisation of forecast windows: none, last (subtract each window's last
+ *                           value from its history and labels: the network forecasts the change from persistence) or
+ *                           mean (subtract the window's mean, instance normalisation without scaling); the level is
+ *                           added back to every forecast; default none
+ * @param gaps               timestamps further apart than the series' usual interval: fail (default), fill (insert
+ *                           the missing steps as missing values, which {@code missing} then handles) or ignore;
+ *                           timestamps out of order or repeated are always an error (checked when the timestamps
+ *                           read as dates or date-times)
  */
 public record TimeSeriesDataConfig(
         @JsonPropertyDescription("Columns naming each row's time, e.g. [Date] or [year, month, day, hour] (joined with '-', numbers zero-padded); default none")
@@ -52,8 +62,14 @@ public record TimeSeriesDataConfig(
         String validationStart,
         @JsonPropertyDescription("First timestamp of the test split (compared as text: use ISO dates); alternative to test_split")
         String testStart,
+        @JsonPropertyDescription("First timestamp not read (compared as text): rows from it on are left out, e.g. where a benchmark's canonical test period ends; default none")
+        String end,
         @JsonPropertyDescription("Season m of the seasonal-naive baseline and MASE scale in evaluation (e.g. 24 for hourly data with a daily cycle, 365 for daily data with a yearly one); may exceed lookback; default 1")
-        Integer season) {
+        Integer season,
+        @JsonPropertyDescription("Forecasts: none (default), last (subtract each window's last value from its history and labels, so the network forecasts the change from persistence) or mean (subtract the window's mean); the level is added back to every forecast")
+        WindowNormalization windowNormalization,
+        @JsonPropertyDescription("Timestamps further apart than the usual interval: fail (default), fill (insert the missing steps as missing values, handled by 'missing') or ignore; out-of-order or repeated timestamps are always an error")
+        Gaps gaps) {
 
     public TimeSeriesDataConfig {
         timestampColumns = timestampColumns == null ? List.of() : List.copyOf(timestampColumns);
@@ -66,6 +82,22 @@ public record TimeSeriesDataConfig(
         missingValues = missingValues == null ? List.of("", "NA") : List.copyOf(missingValues);
         delimiter = delimiter == null ? "," : delimiter;
         season = season == null ? 1 : season;
+        windowNormalization = windowNormalization == null ? WindowNormalization.NONE : windowNormalization;
+        gaps = gaps == null ? Gaps.FAIL : gaps;
+    }
+
+    /** How each forecast window is normalised by its own level. */
+    public enum WindowNormalization implements ConfigEnum {
+        @JsonProperty("none") NONE,
+        @JsonProperty("last") LAST,
+        @JsonProperty("mean") MEAN;
+    }
+
+    /** What a gap in the timestamps does. */
+    public enum Gaps implements ConfigEnum {
+        @JsonProperty("fail") FAIL,
+        @JsonProperty("fill") FILL,
+        @JsonProperty("ignore") IGNORE;
     }
 
     /** How numeric columns are scaled. */

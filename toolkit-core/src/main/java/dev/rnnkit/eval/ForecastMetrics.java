@@ -29,6 +29,17 @@ public final class ForecastMetrics {
      * training time and stored with the model); {@code null} computes them from each target's training series.
      */
     public static ForecastReport evaluate(List<ForecastTarget> targets, int season, double[] maseScales) {
+        return evaluate(targets, season, maseScales, null);
+    }
+
+    /**
+     * Scores every target; {@code stds} are the targets' standard deviations over the training split, for scores on
+     * the standardised scale ({@code null}: from each target's training series, or none when it has no values).
+     */
+    public static ForecastReport evaluate(List<ForecastTarget> targets, int season, double[] maseScales, double[] stds) {
+        if (stds != null && stds.length != targets.size()) {
+            throw new IllegalArgumentException(stds.length + " standard deviations for " + targets.size() + " targets");
+        }
         if (maseScales != null && maseScales.length != targets.size()) {
             throw new IllegalArgumentException(maseScales.length + " MASE scales for " + targets.size() + " targets");
         }
@@ -48,6 +59,7 @@ public final class ForecastMetrics {
             ForecastTarget t = targets.get(ti);
             check(t, horizon, season);
             double scale = maseScales != null ? maseScales[ti] : inSampleSeasonalMae(t.trainingSeries(), season);
+            double std = stds != null ? stds[ti] : standardDeviation(t.trainingSeries());
             ErrorScores.Accumulator[] acc = newAccumulators();
             double[] stepAbs = new double[horizon];
             for (int i = 0; i < t.actual().length; i++) {
@@ -59,8 +71,8 @@ public final class ForecastMetrics {
                     double seasonal = history[history.length - season + h % season];
                     double[] forecasts = {t.predicted()[i][h], last, seasonal};
                     for (int f = 0; f < forecasts.length; f++) {
-                        acc[f].add(a, forecasts[f], scale);
-                        overall[f].add(a, forecasts[f], scale);
+                        acc[f].add(a, forecasts[f], scale, std);
+                        overall[f].add(a, forecasts[f], scale, std);
                     }
                     stepAbs[h] += Math.abs(t.predicted()[i][h] - a);
                 }
@@ -72,6 +84,19 @@ public final class ForecastMetrics {
             reports.add(new TargetForecastReport(t.name(), scale, comparison(acc), maeByStep));
         }
         return new ForecastReport(horizon, season, reports, comparison(overall));
+    }
+
+    /** The population standard deviation of a series; 0 when it has no values. */
+    public static double standardDeviation(double[] series) {
+        if (series.length == 0) {
+            return 0;
+        }
+        double mean = java.util.Arrays.stream(series).average().orElse(0);
+        double ss = 0;
+        for (double v : series) {
+            ss += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(ss / series.length);
     }
 
     /** Mean of {@code |y[t] - y[t-m]|} over the series: the seasonal-naive in-sample MAE. */

@@ -18,14 +18,16 @@ final class ForecastScorer implements TaskScorer {
 
     private final TimeSeriesState state;
     private final double[] maseScales;
+    private final double[] stds;
     private final int season;
     private final List<List<double[]>> actual = new ArrayList<>();
     private final List<List<double[]>> predicted = new ArrayList<>();
     private final List<List<double[]>> history = new ArrayList<>();
 
-    ForecastScorer(TimeSeriesState state, double[] maseScales) {
+    ForecastScorer(TimeSeriesState state, double[] maseScales, double[] stds) {
         this.state = state;
         this.maseScales = maseScales;
+        this.stds = stds;
         this.season = state.settings().season();
         for (int k = 0; k < state.targetCount(); k++) {
             actual.add(new ArrayList<>());
@@ -36,11 +38,11 @@ final class ForecastScorer implements TaskScorer {
 
     @Override
     public void add(MultiDataSet batch, INDArray output) {
-        double[][][] truth = state.inverseForecast(batch.getLabels(0));
-        double[][][] forecast = state.inverseForecast(output);
-        List<java.io.Serializable> seasonal = batch.getExampleMetaData();
+        List<java.io.Serializable> contexts = batch.getExampleMetaData();
+        double[][][] truth = state.inverseForecast(batch.getLabels(0), contexts);
+        double[][][] forecast = state.inverseForecast(output, contexts);
         for (int i = 0; i < truth.length; i++) {
-            float[][] lastSeason = seasonal == null ? null : (float[][]) seasonal.get(i);
+            float[][] lastSeason = contexts == null ? null : ((TimeSeriesState.WindowContext) contexts.get(i)).seasonal();
             if (lastSeason == null) {
                 throw new IllegalStateException("forecast window " + i + " of a batch has no seasonal history (season " + season
                         + "): evaluate on windows of a validation, test or labelled file");
@@ -74,9 +76,12 @@ final class ForecastScorer implements TaskScorer {
             targets.add(new ForecastTarget(name, a, p, history.get(k).toArray(double[][]::new), new double[0]));
             series.add(ForecastSeries.ofSteps(name, column0(a), column0(p)));
         }
-        ForecastReport r = ForecastMetrics.evaluate(targets, season, maseScales);
+        // Models saved before the training deviation was kept: no standardised scores rather than wrong ones.
+        double[] deviations = stds != null ? stds : new double[state.targetCount()];
+        ForecastReport r = ForecastMetrics.evaluate(targets, season, maseScales, deviations);
         var model = r.overall().model();
         return new EvaluationResult("forecast", EvaluationResult.metrics(loss, "mae", model.mae(), "rmse", model.rmse(),
+                "mse_norm", model.mseNorm(), "mae_norm", model.maeNorm(),
                 "mape", model.mape(), "smape", model.smape(), "mase", model.mase()), r, r.toTable(), null, series);
     }
 

@@ -163,7 +163,7 @@ public final class Predictor {
         }
         TimeSeriesState.ForecastData data = state.encode(csv);
         INDArray output = network.output(data.data().getFeatures(), null, null);
-        double[][][] forecast = state.inverseForecast(output);
+        double[][][] forecast = state.inverseForecast(output, data.data().getExampleMetaData());
         for (int i = 0; i < forecast.length; i++) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("timestamps", data.targetTimestamps().get(i));

@@ -28,7 +28,7 @@ interface TaskScorer {
             case TAGGING -> new TaggingScorer(preprocessing.tagging());
             case TIME_SERIES -> type == OutputType.SEQUENCE_REGRESSION
                     ? new RegressionScorer(preprocessing.timeSeries())
-                    : new ForecastScorer(preprocessing.timeSeries(), baselines.maseScales());
+                    : new ForecastScorer(preprocessing.timeSeries(), baselines.maseScales(), baselines.targetStds());
             case GENERATION -> new LanguageModelScorer(baselines.unigramCounts());
             case SEQ2SEQ -> new SequenceMatchScorer(preprocessing.seq2seq());
         };

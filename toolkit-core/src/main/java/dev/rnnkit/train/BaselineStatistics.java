@@ -25,23 +25,28 @@ final class BaselineStatistics {
         return switch (data.artefact().family()) {
             case TIME_SERIES -> config.output().type() == OutputType.SEQUENCE_REGRESSION || train.isEmpty()
                     ? TrainingBaselines.none()
-                    : new TrainingBaselines(maseScales(data.artefact().timeSeries(), (TimeSeriesState.Window) train.get(0)), null);
-            case GENERATION -> new TrainingBaselines(null, unigramCounts(data.artefact().generation(), train));
+                    : forecastBaselines(data.artefact().timeSeries(), (TimeSeriesState.Window) train.get(0));
+            case GENERATION -> new TrainingBaselines(null, unigramCounts(data.artefact().generation(), train), null);
             default -> TrainingBaselines.none();
         };
     }
 
-    /** Per target, the seasonal-naive in-sample MAE of the training rows (missing values left out); 0 when too short. */
-    private static double[] maseScales(TimeSeriesState state, TimeSeriesState.Window any) {
+    /**
+     * Per target, the seasonal-naive in-sample MAE of the training rows (0 when too short) and their standard
+     * deviation; missing values left out.
+     */
+    private static TrainingBaselines forecastBaselines(TimeSeriesState state, TimeSeriesState.Window any) {
         List<SeriesRow> rows = any.segment().rows();
         int season = state.settings().season();
         double[] scales = new double[state.targetCount()];
+        double[] stds = new double[state.targetCount()];
         for (int k = 0; k < scales.length; k++) {
             final int target = k;
             double[] series = rows.stream().mapToDouble(r -> r.numbers()[target]).filter(v -> !Double.isNaN(v)).toArray();
             scales[k] = series.length > season ? ForecastMetrics.inSampleSeasonalMae(series, season) : 0;
+            stds[k] = ForecastMetrics.standardDeviation(series);
         }
-        return scales;
+        return new TrainingBaselines(scales, null, stds);
     }
 
     /** How often each id is a label (next token) in the training sequences. */

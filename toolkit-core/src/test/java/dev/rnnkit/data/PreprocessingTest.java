@@ -110,7 +110,7 @@ class PreprocessingTest {
         TimeSeriesState restored = Preprocessing.load(dir.resolve("p.json")).timeSeries();
         TimeSeriesState.ForecastData windows = restored.encode(dir.resolve("s.csv"));
         assertEquals(List.of(List.of("3"), List.of("4")), windows.targetTimestamps());
-        assertEquals(7.0, restored.inverseForecast(windows.data().getLabels(0))[1][0][0], 1e-5);
+        assertEquals(7.0, restored.inverseForecast(windows.data().getLabels(0), windows.data().getExampleMetaData())[1][0][0], 1e-5);
     }
 
     @Test

@@ -65,7 +65,7 @@ class TimeSeriesPipelineTest {
         assertEquals("0.6667 1 ; 0.6667 1", steps(validation.getFeatures(0), 0)); // Temp 3,4 ; Hum 30,40
         assertEquals("1.3333 1.6667 ; 1.3333 1.6667", steps(validation.getFeatures(0), 2)); // beyond [0,1]: train-only fit
         assertEquals("1.3333 1.6667 | 1.6667 2 | 2 2.3333", rows(validation.getLabels(0))); // Temp 5,6 | 6,7 | 7,8
-        double[][][] inverted = state.inverseForecast(validation.getLabels(0));
+        double[][][] inverted = state.inverseForecast(validation.getLabels(0), validation.getExampleMetaData());
         assertEquals(7.0, inverted[2][0][0], 1e-6);
         assertEquals(8.0, inverted[2][1][0], 1e-6);
 
@@ -96,8 +96,8 @@ class TimeSeriesPipelineTest {
         org.nd4j.linalg.dataset.api.MultiDataSet test = data.test().next();
         assertEquals("100 110 | 110 120", rows(test.getLabels(0)));
         assertEquals("80 90 | 90 100", rows(test.getFeatures(0).reshape(2, 2)));
-        float[][] first = (float[][]) test.getExampleMetaData().get(0);
-        float[][] second = (float[][]) test.getExampleMetaData().get(1);
+        float[][] first = ((TimeSeriesState.WindowContext) test.getExampleMetaData().get(0)).seasonal();
+        float[][] second = ((TimeSeriesState.WindowContext) test.getExampleMetaData().get(1)).seasonal();
         assertArrayEquals(new float[] {60, 70, 80, 90}, first[0]);
         assertArrayEquals(new float[] {70, 80, 90, 100}, second[0]);
         // Validation rows 07-09, history from the training rows 03-06.

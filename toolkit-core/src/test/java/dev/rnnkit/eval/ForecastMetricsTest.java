@@ -112,12 +112,37 @@ class ForecastMetricsTest {
         String table = handReport().toTable();
         assertEquals("""
                 horizon 2, season m=2
-                target  forecaster              mae    rmse   mape_%  smape_%    mase  zeros_skipped
-                ------------------------------------------------------------------------------------
-                load    model                1.1667  1.4720   8.2772  72.4989  0.5833              2
-                load    persistence          5.8333  8.2563  12.3317  74.6464  2.9167              2
-                load    seasonal_naive(m=2)  5.0000  7.5498   6.8189  71.1270  2.5000              2
+                target  forecaster              mae    rmse  mse_norm  mae_norm   mape_%  smape_%    mase  near_zero
+                ----------------------------------------------------------------------------------------------------
+                load    model                1.1667  1.4720    0.5909    0.6093   8.2772  72.4989  0.5833          2
+                load    persistence          5.8333  8.2563   18.5909    3.0464  12.3317  74.6464  2.9167          2
+                load    seasonal_naive(m=2)  5.0000  7.5498   15.5455    2.6112   6.8189  71.1270  2.5000          2
                 """, table);
+    }
+
+    @Test
+    void standardisedScoresDivideByTheTrainingDeviation() {
+        ErrorScores m = handReport().targets().get(0).scores().model();
+        double variance = 22.0 / 6; // TRAIN: mean 13, squared deviations 9+1+1+1+1+9
+        assertEquals(m.mse() / variance, m.mseNorm(), 1e-12);
+        assertEquals(m.mae() / Math.sqrt(variance), m.maeNorm(), 1e-12);
+        assertEquals(m.rmse() * m.rmse(), m.mse(), 1e-12);
+    }
+
+    @Test
+    void actualsNearZeroAreLeftOutOfMapeAndCounted() {
+        // Training deviation 10: |actual| within 1.0 of zero is "near zero" and would explode a percentage error.
+        ErrorScores.Accumulator acc = new ErrorScores.Accumulator();
+        acc.add(0.05, 2.05, 1, 10);   // 4000 % if it counted
+        acc.add(-0.9, 1.1, 1, 10);
+        acc.add(20, 22, 1, 10);       // 10 %
+        ErrorScores s = acc.scores();
+        assertEquals(10.0, s.mape(), 1e-12);
+        assertEquals(2, s.mapeSkippedZeros());
+        ErrorScores.Accumulator all = new ErrorScores.Accumulator();
+        all.add(0.5, 1, 1, 10);
+        assertEquals(null, all.scores().mape(), "undefined when every actual is near zero");
+        assertEquals(1, all.scores().mapeSkippedZeros());
     }
 
     @Test

@@ -118,6 +118,9 @@ public final class TimeSeriesPipeline {
             return Splits.read(d, reader, true, 0L);
         }
         List<SeriesRow> all = reader.apply(d.train());
+        if (s.end() != null) {
+            all = all.stream().filter(r -> r.timestamp().compareTo(s.end()) < 0).toList();
+        }
         List<SeriesRow> train = new ArrayList<>();
         List<SeriesRow> validation = s.validationStart() == null ? null : new ArrayList<>();
         List<SeriesRow> test = s.testStart() == null ? null : new ArrayList<>();

@@ -45,6 +45,14 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
     }
 
     /**
+     * What travels with each forecast window in its batch (as example metadata): the last season of scaled target
+     * values before its first forecast step (the seasonal-naive baseline's input; null where the segment does not
+     * reach back that far), and the per-target level taken out of it by window normalisation (null without).
+     */
+    public record WindowContext(float[][] seasonal, float[] level) implements java.io.Serializable {
+    }
+
+    /**
      * Windows over a CSV for evaluation or prediction: features, labels (scaled) and the timestamps of
      * each window's forecast steps (null entries without timestamp columns).
      */
@@ -179,6 +187,31 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
         return out;
     }
 
+    /**
+     * The level window normalisation takes out of each numeric channel (targets, then covariates) of a window, in
+     * scaled units: its last value or its mean over the lookback; null without window normalisation.
+     */
+    private float[] level(Window w) {
+        TimeSeriesDataConfig.WindowNormalization mode = settings.windowNormalization();
+        if (outputType != OutputType.FORECAST || mode == TimeSeriesDataConfig.WindowNormalization.NONE) {
+            return null;
+        }
+        int lookback = settings.lookback();
+        float[] level = new float[scalers.size()];
+        for (int j = 0; j < level.length; j++) {
+            if (mode == TimeSeriesDataConfig.WindowNormalization.LAST) {
+                level[j] = w.segment().features()[w.start() + lookback - 1][j];
+            } else {
+                double sum = 0;
+                for (int t = 0; t < lookback; t++) {
+                    sum += w.segment().features()[w.start() + t][j];
+                }
+                level[j] = (float) (sum / lookback);
+            }
+        }
+        return level;
+    }
+
     /** Features [b, F, lookback] and labels in the layout of the output type. */
     public MultiDataSet batch(List<Window> windows) {
         int b = windows.size();
@@ -188,19 +221,24 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
         float[] x = new float[b * f * lookback];
         boolean perStep = outputType == OutputType.SEQUENCE_REGRESSION;
         float[] y = new float[b * k * labelSteps()];
+        List<java.io.Serializable> contexts = new ArrayList<>(b);
         for (int i = 0; i < b; i++) {
             Window w = windows.get(i);
+            float[] level = level(w);
             for (int t = 0; t < lookback; t++) {
                 float[] row = w.segment().features()[w.start() + t];
                 for (int j = 0; j < f; j++) {
-                    x[(i * f + j) * lookback + t] = row[j];
+                    x[(i * f + j) * lookback + t] = row[j] - (level != null && j < level.length ? level[j] : 0f);
                 }
             }
             for (int h = 0; h < labelSteps(); h++) {
                 float[] target = w.segment().targets()[w.start() + (perStep ? h + 1 : lookback + h)];
                 for (int j = 0; j < k; j++) {
-                    y[perStep ? (i * k + j) * lookback + h : i * k * horizon + h * k + j] = target[j];
+                    y[perStep ? (i * k + j) * lookback + h : i * k * horizon + h * k + j] = target[j] - (level != null ? level[j] : 0f);
                 }
+            }
+            if (outputType == OutputType.FORECAST) {
+                contexts.add(new WindowContext(seasonalHistory(w), level == null ? null : java.util.Arrays.copyOf(level, k)));
             }
         }
         INDArray features = Nd4j.create(x, new long[]{b, f, lookback}, 'c');
@@ -210,9 +248,7 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
         }
         MultiDataSet ds = new MultiDataSet(features, Nd4j.create(y, new long[]{b, (long) k * horizon}, 'c'));
         if (outputType == OutputType.FORECAST) {
-            List<float[][]> seasonal = new ArrayList<>(b);
-            windows.forEach(w -> seasonal.add(seasonalHistory(w)));
-            ds.setExampleMetaData(seasonal);
+            ds.setExampleMetaData(contexts);
         }
         return ds;
     }
@@ -242,15 +278,20 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
         return new ForecastData(batch(windows), windows.stream().map(this::labelTimestamps).toList());
     }
 
-    /** Forecasts [b, H*K] (scaled) in original units, as [b][h][k]. */
-    public double[][][] inverseForecast(INDArray predictions) {
+    /**
+     * Forecasts or labels [b, H*K] of a batch in original units, as [b][h][k]: each window's level (window
+     * normalisation, from {@code contexts}, the batch's example metadata) is added back before the scaler is inverted.
+     */
+    public double[][][] inverseForecast(INDArray predictions, List<? extends java.io.Serializable> contexts) {
         int b = (int) predictions.size(0);
         int k = targetCount();
         double[][][] out = new double[b][horizon][k];
         for (int i = 0; i < b; i++) {
+            float[] level = contexts == null ? null : ((WindowContext) contexts.get(i)).level();
             for (int h = 0; h < horizon; h++) {
                 for (int j = 0; j < k; j++) {
-                    out[i][h][j] = scalers.get(j).invert(predictions.getDouble(i, (long) h * k + j));
+                    double scaled = predictions.getDouble(i, (long) h * k + j) + (level != null ? level[j] : 0.0);
+                    out[i][h][j] = scalers.get(j).invert(scaled);
                 }
             }
         }
