@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 EnvCommand.class,
                 SweepCommand.class,
                 RunsCommand.class,
+                BacktestCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class RnnkitCli implements Runnable {

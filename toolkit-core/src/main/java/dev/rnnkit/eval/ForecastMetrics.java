@@ -61,7 +61,10 @@ public final class ForecastMetrics {
             double scale = maseScales != null ? maseScales[ti] : inSampleSeasonalMae(t.trainingSeries(), season);
             double std = stds != null ? stds[ti] : standardDeviation(t.trainingSeries());
             ErrorScores.Accumulator[] acc = newAccumulators();
-            double[] stepAbs = new double[horizon];
+            ErrorScores.Accumulator[][] steps = new ErrorScores.Accumulator[horizon][];
+            for (int h = 0; h < horizon; h++) {
+                steps[h] = newAccumulators();
+            }
             for (int i = 0; i < t.actual().length; i++) {
                 double[] history = t.recentHistory()[i];
                 double last = history[history.length - 1];
@@ -73,15 +76,16 @@ public final class ForecastMetrics {
                     for (int f = 0; f < forecasts.length; f++) {
                         acc[f].add(a, forecasts[f], scale, std);
                         overall[f].add(a, forecasts[f], scale, std);
+                        steps[h][f].add(a, forecasts[f], scale, std);
                     }
-                    stepAbs[h] += Math.abs(t.predicted()[i][h] - a);
                 }
             }
-            List<Double> maeByStep = new ArrayList<>(horizon);
-            for (double sum : stepAbs) {
-                maeByStep.add(sum / t.actual().length);
+            List<ForecastComparison> byStep = new ArrayList<>(horizon);
+            for (ErrorScores.Accumulator[] step : steps) {
+                byStep.add(comparison(step));
             }
-            reports.add(new TargetForecastReport(t.name(), scale, comparison(acc), maeByStep));
+            List<Double> maeByStep = byStep.stream().map(c -> c.model().mae()).toList();
+            reports.add(new TargetForecastReport(t.name(), scale, comparison(acc), maeByStep, byStep));
         }
         return new ForecastReport(horizon, season, reports, comparison(overall));
     }

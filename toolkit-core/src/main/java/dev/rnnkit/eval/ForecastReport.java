@@ -35,6 +35,20 @@ public record ForecastReport(int horizon, int season, List<TargetForecastReport>
         return "horizon " + horizon + ", season m=" + season + "\n" + table.render();
     }
 
+    /** Per target and horizon step: MAE and standardised MSE of the model and both baselines. */
+    public String stepTable() {
+        MetricsTable table = MetricsTable.withColumns("target", "step", "model_mae", "model_mse_norm", "persistence_mae",
+                "persistence_mse_norm", "seasonal_mae", "seasonal_mse_norm");
+        for (TargetForecastReport t : targets) {
+            for (int h = 0; h < t.byStep().size(); h++) {
+                ForecastComparison c = t.byStep().get(h);
+                table.row(t.target(), h + 1, c.model().mae(), c.model().mseNorm(), c.persistence().mae(), c.persistence().mseNorm(),
+                        c.seasonalNaive().mae(), c.seasonalNaive().mseNorm());
+            }
+        }
+        return table.render();
+    }
+
     private void addRows(MetricsTable table, String target, ForecastComparison c) {
         addRow(table, target, "model", c.model());
         addRow(table, target, "persistence", c.persistence());

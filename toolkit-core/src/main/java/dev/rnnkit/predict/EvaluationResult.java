@@ -14,7 +14,7 @@ import java.util.Map;
  * @param report         the task's report record (written as JSON)
  * @param table          the report as a text table
  * @param confusion      the confusion matrix of a classifier, else null
- * @param forecastSeries one-step-ahead forecast against actual per target, else empty
+ * @param forecastSeries forecasts at the first and last horizon step against actual values and baselines, per target; else empty
  */
 public record EvaluationResult(String task, Map<String, Double> metrics, Object report, String table,
                                ConfusionMatrix confusion, List<ForecastSeries> forecastSeries) {

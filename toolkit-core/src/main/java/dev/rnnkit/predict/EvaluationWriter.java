@@ -53,6 +53,9 @@ public final class EvaluationWriter {
         if (!result.forecastSeries().isEmpty()) {
             files.addAll(ForecastChart.writeAll(result.forecastSeries(), directory, "forecast", dev.rnnkit.eval.plot.ChartSize.DEFAULT));
         }
+        if (result.report() instanceof dev.rnnkit.eval.ForecastReport r) {
+            files.addAll(dev.rnnkit.eval.plot.StepErrorChart.writeAll(r.targets(), r.season(), directory, "errors-by-step"));
+        }
         files.addAll(writeLearningCurve(learningCurve, curveMetric, directory));
         return files;
     }

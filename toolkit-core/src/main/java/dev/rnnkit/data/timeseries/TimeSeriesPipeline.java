@@ -85,10 +85,17 @@ public final class TimeSeriesPipeline {
 
     /** Every complete window of one CSV file, read with a fitted state, in time order (for evaluation). */
     public static BatchIterator<?> labelled(RnnkitConfig config, TimeSeriesState state, Path file) {
+        return DataPipelines.inOrder(labelledWindows(config, state, file), config, state::batch, file);
+    }
+
+    /**
+     * Every complete window of one CSV file, read with a fitted state, in time order; each has the history the
+     * seasonal-naive baseline needs, so the first forecast origins are {@code max(lookback, season)} rows in.
+     */
+    public static List<TimeSeriesState.Window> labelledWindows(RnnkitConfig config, TimeSeriesState state, Path file) {
         ReadLog log = new ReadLog(config.data().onError());
         List<SeriesRow> rows = SeriesReader.read(file, file.toString(), state.settings(), log);
-        return DataPipelines.inOrder(windows(state, evaluationSegment(state, List.of(), rows, file.toString(), log), "evaluation", log),
-                config, state::batch, file);
+        return windows(state, evaluationSegment(state, List.of(), rows, file.toString(), log), "evaluation", log);
     }
 
     /** An evaluated split with up to {@link TimeSeriesState#evaluationHistory()} rows of the series before it as history. */

@@ -47,9 +47,10 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
     /**
      * What travels with each forecast window in its batch (as example metadata): the last season of scaled target
      * values before its first forecast step (the seasonal-naive baseline's input; null where the segment does not
-     * reach back that far), and the per-target level taken out of it by window normalisation (null without).
+     * reach back that far), the per-target level taken out of it by window normalisation (null without), and the
+     * timestamps of its forecast steps (null entries without timestamp columns), for plots over time.
      */
-    public record WindowContext(float[][] seasonal, float[] level) implements java.io.Serializable {
+    public record WindowContext(float[][] seasonal, float[] level, List<String> stepTimes) implements java.io.Serializable {
     }
 
     /**
@@ -238,7 +239,8 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
                 }
             }
             if (outputType == OutputType.FORECAST) {
-                contexts.add(new WindowContext(seasonalHistory(w), level == null ? null : java.util.Arrays.copyOf(level, k)));
+                contexts.add(new WindowContext(seasonalHistory(w), level == null ? null : java.util.Arrays.copyOf(level, k),
+                        labelTimestamps(w)));
             }
         }
         INDArray features = Nd4j.create(x, new long[]{b, f, lookback}, 'c');

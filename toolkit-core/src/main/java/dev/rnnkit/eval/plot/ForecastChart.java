@@ -12,26 +12,39 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Forecast against actual values as two lines, one chart per target; timestamps are labelled in UTC.
+ * Forecasts at one horizon step against the actual values and both baselines, one chart per target and step;
+ * dates on the x axis (in UTC) when the series has timestamps.
  */
 public final class ForecastChart {
+
+    /** The most values one chart shows (the last ones): more hourly values than this blur into a band. */
+    public static final int MAX_POINTS = 500;
 
     private ForecastChart() {
     }
 
-    /** Builds the chart of one target, x axis in timestamps when the series has them, else step indices. */
-    public static XYChart chart(ForecastSeries series, ChartSize size) {
+    /** Builds the chart of one target at one step (its last {@link #MAX_POINTS} values), x axis in dates when it has them. */
+    public static XYChart chart(ForecastSeries all, ChartSize size) {
         ChartFiles.headless();
+        ForecastSeries series = last(all, MAX_POINTS);
+        String shown = series.actual().size() < all.actual().size()
+                ? " (last " + series.actual().size() + " of " + all.actual().size() + ")" : "";
         XYChart chart = new XYChartBuilder().width(size.width()).height(size.height())
-                .title(series.target() + ": forecast vs actual")
-                .xAxisTitle(series.timestamps() == null ? "step" : "time").yAxisTitle(series.target()).build();
+                .title(series.target() + ": forecast " + series.step() + (series.step() == 1 ? " step" : " steps") + " ahead vs actual" + shown)
+                .xAxisTitle(series.timestamps() == null ? "window" : "time forecast (UTC)").yAxisTitle(series.target()).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         List<?> x = xValues(series);
         line(chart.addSeries("actual", x, series.actual()));
-        line(chart.addSeries("forecast", x, series.predicted()));
+        line(chart.addSeries("model", x, series.predicted()));
+        if (series.persistence() != null) {
+            line(chart.addSeries("persistence", x, series.persistence()));
+        }
+        if (series.seasonalNaive() != null) {
+            line(chart.addSeries("seasonal naive", x, series.seasonalNaive()));
+        }
         if (series.timestamps() != null) {
-            chart.getStyler().setDatePattern("yyyy-MM-dd HH:mm");
+            chart.getStyler().setDatePattern("yyyy-MM-dd");
             // Instants are absolute; label them in UTC so a chart does not depend on the machine's zone.
             chart.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
             chart.getStyler().setXAxisLabelRotation(30);
@@ -45,16 +58,28 @@ public final class ForecastChart {
     }
 
     /**
-     * Draws one PNG per target into {@code directory}, named {@code <prefix>-<target>.png}.
+     * Draws one PNG per series into {@code directory}, named {@code <prefix>-<target>-step<N>.png}.
      *
      * @return the files written, in input order
      */
-    public static List<Path> writeAll(List<ForecastSeries> targets, Path directory, String prefix, ChartSize size) {
-        List<Path> files = new ArrayList<>(targets.size());
-        for (ForecastSeries s : targets) {
-            files.add(write(s, directory.resolve(prefix + "-" + ChartFiles.safeName(s.target()) + ".png"), size));
+    public static List<Path> writeAll(List<ForecastSeries> series, Path directory, String prefix, ChartSize size) {
+        List<Path> files = new ArrayList<>(series.size());
+        for (ForecastSeries s : series) {
+            files.add(write(s, directory.resolve(prefix + "-" + ChartFiles.safeName(s.target()) + "-step" + s.step() + ".png"), size));
         }
         return files;
+    }
+
+    private static ForecastSeries last(ForecastSeries s, int n) {
+        int size = s.actual().size();
+        if (size <= n) {
+            return s;
+        }
+        int from = size - n;
+        return new ForecastSeries(s.target(), s.step(), s.actual().subList(from, size), s.predicted().subList(from, size),
+                s.persistence() == null ? null : s.persistence().subList(from, size),
+                s.seasonalNaive() == null ? null : s.seasonalNaive().subList(from, size),
+                s.timestamps() == null ? null : s.timestamps().subList(from, size));
     }
 
     private static List<?> xValues(ForecastSeries series) {

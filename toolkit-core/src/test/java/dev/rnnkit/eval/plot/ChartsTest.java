@@ -73,11 +73,14 @@ class ChartsTest {
             actual[i] = 10 + 5 * Math.sin(i * Math.PI / 12);
             predicted[i] = 10 + 4.5 * Math.sin((i - 1) * Math.PI / 12);
         }
-        ForecastSeries byTime = new ForecastSeries("load MW", Arrays.stream(actual).boxed().toList(),
-                Arrays.stream(predicted).boxed().toList(), times);
+        List<Double> flat = Arrays.stream(actual).map(v -> 10.0).boxed().toList();
+        ForecastSeries byTime = new ForecastSeries("load MW", 24, Arrays.stream(actual).boxed().toList(),
+                Arrays.stream(predicted).boxed().toList(), flat, flat, times);
         ForecastSeries bySteps = ForecastSeries.ofSteps("temperature", predicted, actual);
         List<Path> files = ForecastChart.writeAll(List.of(byTime, bySteps), dir, "forecast", new ChartSize(640, 400));
-        assertEquals(List.of(dir.resolve("forecast-load_MW.png"), dir.resolve("forecast-temperature.png")), files);
+        assertEquals(List.of(dir.resolve("forecast-load_MW-step24.png"), dir.resolve("forecast-temperature-step1.png")), files);
+        assertEquals(4, ForecastChart.chart(byTime, ChartSize.DEFAULT).getSeriesMap().size(), "actual, model and both baselines");
+        assertEquals(java.util.Set.of("actual", "model"), ForecastChart.chart(bySteps, ChartSize.DEFAULT).getSeriesMap().keySet());
         for (Path f : files) {
             assertPng(f, 640, 400);
         }
@@ -86,8 +89,8 @@ class ChartsTest {
     @Test
     void badChartInputIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ForecastSeries("load", List.of(1.0), List.of(1.0, 2.0), null));
-        assertEquals("load: 1 actual values but 2 predicted", e.getMessage());
+                () -> new ForecastSeries("load", 1, List.of(1.0), List.of(1.0, 2.0), null, null, null));
+        assertEquals("load: 1 actual values but a series of 2", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new ChartSize(10, 500));
         assertEquals("chart size must be at least 100x100 pixels, got 10x500", e.getMessage());
     }

@@ -1,0 +1,142 @@
+package dev.rnnkit.predict;
+
+import dev.rnnkit.data.timeseries.TimeSeriesState;
+import dev.rnnkit.eval.ForecastTarget;
+import dev.rnnkit.eval.plot.ChartTimes;
+import dev.rnnkit.eval.plot.ForecastSeries;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+/**
+ * Gathers forecast windows in original units: actual values, the model's forecasts, the history the baselines need
+ * and the timestamps of the forecast steps, from batches whose example metadata carries each window's context.
+ *
+ * <p>Windows of several collectors (e.g. the folds of a backtest, each with its own fitted model) can be joined with
+ * {@link #targets(List)}, since everything is kept in original units.
+ */
+public final class ForecastCollector {
+
+    private final TimeSeriesState state;
+    private final int season;
+    private final List<List<double[]>> actual = new ArrayList<>();
+    private final List<List<double[]>> predicted = new ArrayList<>();
+    private final List<List<double[]>> history = new ArrayList<>();
+    private final List<List<String>> stepTimes = new ArrayList<>();
+
+    /** A collector that inverts scaling and window normalisation with {@code state}. */
+    public ForecastCollector(TimeSeriesState state) {
+        this.state = state;
+        this.season = state.settings().season();
+        for (int k = 0; k < state.targetCount(); k++) {
+            actual.add(new ArrayList<>());
+            predicted.add(new ArrayList<>());
+            history.add(new ArrayList<>());
+        }
+    }
+
+    /** Adds one batch of windows and the network's output for it. */
+    public void add(MultiDataSet batch, INDArray output) {
+        List<java.io.Serializable> contexts = batch.getExampleMetaData();
+        double[][][] truth = state.inverseForecast(batch.getLabels(0), contexts);
+        double[][][] forecast = state.inverseForecast(output, contexts);
+        for (int i = 0; i < truth.length; i++) {
+            TimeSeriesState.WindowContext context = contexts == null ? null : (TimeSeriesState.WindowContext) contexts.get(i);
+            float[][] lastSeason = context == null ? null : context.seasonal();
+            if (lastSeason == null) {
+                throw new IllegalStateException("forecast window " + i + " of a batch has no seasonal history (season " + season
+                        + "): evaluate on windows of a validation, test or labelled file");
+            }
+            stepTimes.add(context.stepTimes());
+            for (int k = 0; k < state.targetCount(); k++) {
+                double[] a = new double[state.horizon()];
+                double[] p = new double[state.horizon()];
+                for (int h = 0; h < a.length; h++) {
+                    a[h] = truth[i][h][k];
+                    p[h] = forecast[i][h][k];
+                }
+                double[] recent = new double[season];
+                for (int s = 0; s < season; s++) {
+                    recent[s] = state.inverseTarget(k, lastSeason[k][s]);
+                }
+                actual.get(k).add(a);
+                predicted.get(k).add(p);
+                history.get(k).add(recent);
+            }
+        }
+    }
+
+    /** The windows gathered so far, one {@link ForecastTarget} per target (no training series: scales come separately). */
+    public List<ForecastTarget> targets() {
+        return targets(List.of(this));
+    }
+
+    /** The windows of several collectors over the same targets, in the order given. */
+    public static List<ForecastTarget> targets(List<ForecastCollector> parts) {
+        ForecastCollector first = parts.get(0);
+        List<ForecastTarget> out = new ArrayList<>();
+        for (int k = 0; k < first.state.targetCount(); k++) {
+            List<double[]> a = new ArrayList<>();
+            List<double[]> p = new ArrayList<>();
+            List<double[]> h = new ArrayList<>();
+            for (ForecastCollector c : parts) {
+                a.addAll(c.actual.get(k));
+                p.addAll(c.predicted.get(k));
+                h.addAll(c.history.get(k));
+            }
+            out.add(new ForecastTarget(first.state.settings().targetColumns().get(k), a.toArray(double[][]::new),
+                    p.toArray(double[][]::new), h.toArray(double[][]::new), new double[0]));
+        }
+        return out;
+    }
+
+    /** The timestamps of every window's forecast steps, in window order (null entries without timestamps). */
+    public static List<List<String>> stepTimes(List<ForecastCollector> parts) {
+        List<List<String>> out = new ArrayList<>();
+        parts.forEach(c -> out.addAll(c.stepTimes));
+        return out;
+    }
+
+    /** Per target, its forecasts at the first and last horizon step beside the actual values and both baselines. */
+    public static List<ForecastSeries> series(List<ForecastTarget> targets, List<List<String>> stepTimes, int season) {
+        int horizon = targets.get(0).actual()[0].length;
+        List<ForecastSeries> series = new ArrayList<>();
+        for (int step : horizon == 1 ? List.of(1) : List.of(1, horizon)) {
+            List<Instant> times = times(stepTimes, step);
+            for (ForecastTarget t : targets) {
+                series.add(series(t, step, times, season));
+            }
+        }
+        return series;
+    }
+
+    /** The time each window's forecast at {@code step} refers to, or null when the series has no date timestamps. */
+    private static List<Instant> times(List<List<String>> stepTimes, int step) {
+        List<String> texts = new ArrayList<>(stepTimes.size());
+        for (List<String> window : stepTimes) {
+            if (window == null) {
+                return null;
+            }
+            texts.add(window.get(step - 1));
+        }
+        return ChartTimes.parseAll(texts);
+    }
+
+    private static ForecastSeries series(ForecastTarget t, int step, List<Instant> times, int season) {
+        int h = step - 1;
+        List<Double> a = new ArrayList<>();
+        List<Double> p = new ArrayList<>();
+        List<Double> last = new ArrayList<>();
+        List<Double> seasonal = new ArrayList<>();
+        for (int i = 0; i < t.actual().length; i++) {
+            double[] recent = t.recentHistory()[i];
+            a.add(t.actual()[i][h]);
+            p.add(t.predicted()[i][h]);
+            last.add(recent[recent.length - 1]);
+            seasonal.add(recent[recent.length - season + h % season]);
+        }
+        return new ForecastSeries(t.name(), step, a, p, last, seasonal, times);
+    }
+}
