@@ -194,11 +194,13 @@ class FamilyEndToEndTest {
                 + "2020-05-05,13\n2020-05-06,16\n2020-05-07,10\n2020-05-08,13\n2020-05-09,16\n");
         List<JsonNode> lines = new ArrayList<>();
         new Predictor(model).predictCsv(dir.resolve("recent.csv"), s -> lines.add(read(s)));
-        // 9 rows, lookback 6, horizon 2: windows start at rows 0 and 1.
-        assertEquals(2, lines.size());
+        // 9 rows, lookback 6, horizon 2: windows start at rows 0 and 1; then the 2 days after the last row.
+        assertEquals(3, lines.size());
         assertEquals("[\"2020-05-07\",\"2020-05-08\"]", lines.get(0).path("timestamps").toString());
         assertEquals("[\"2020-05-08\",\"2020-05-09\"]", lines.get(1).path("timestamps").toString());
         assertEquals(2, lines.get(0).path("forecast").path("temp").size());
+        assertEquals(List.of(false, false, true), lines.stream().map(l -> l.path("future").asBoolean()).toList());
+        assertEquals("[\"2020-05-10\",\"2020-05-11\"]", lines.get(2).path("timestamps").toString());
     }
 
     @Test
