@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 /** {@code rnnkit predict MODEL --input FILE|-}: one JSON line per prediction on stdout. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Predict with a trained model; prints JSON lines: label and probabilities per text (with --attention, "
-                + "each token's attention weight), tags per token, or forecast values with timestamps per window of a CSV.")
+                + "each token's attention weight), tags per token, or forecast values with timestamps per complete window of a CSV "
+                + "(\"future\": false) and for the horizon after its last row (\"future\": true).")
 final class PredictCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN_DIR|MODEL", description = "A run directory (its best model) or a model zip.")

@@ -1,8 +1,8 @@
 package dev.rnnkit.predict;
 
 import dev.rnnkit.data.timeseries.TimeSeriesState;
+import dev.rnnkit.data.timeseries.Timestamps;
 import dev.rnnkit.eval.ForecastTarget;
-import dev.rnnkit.eval.plot.ChartTimes;
 import dev.rnnkit.eval.plot.ForecastSeries;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,16 +112,17 @@ public final class ForecastCollector {
         return series;
     }
 
-    /** The time each window's forecast at {@code step} refers to, or null when the series has no date timestamps. */
+    /** The time each window's forecast at {@code step} refers to (in UTC), or null when the series has no date timestamps. */
     private static List<Instant> times(List<List<String>> stepTimes, int step) {
-        List<String> texts = new ArrayList<>(stepTimes.size());
+        List<Instant> out = new ArrayList<>(stepTimes.size());
         for (List<String> window : stepTimes) {
-            if (window == null) {
+            java.time.LocalDateTime t = window == null || window.get(step - 1) == null ? null : Timestamps.parse(window.get(step - 1));
+            if (t == null) {
                 return null;
             }
-            texts.add(window.get(step - 1));
+            out.add(t.toInstant(java.time.ZoneOffset.UTC));
         }
-        return ChartTimes.parseAll(texts);
+        return out;
     }
 
     private static ForecastSeries series(ForecastTarget t, int step, List<Instant> times, int season) {

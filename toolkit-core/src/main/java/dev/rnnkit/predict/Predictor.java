@@ -29,7 +29,9 @@ import org.nd4j.linalg.dataset.MultiDataSet;
  *   <li>tagging: one whitespace-tokenised sentence per line → {@code {"tokens": [...], "tags": [...]}}</li>
  *   <li>seq2seq: one source text per line → {@code {"source": ..., "output": ...}}</li>
  *   <li>time series: a CSV with the training columns → one line per complete window:
- *       {@code {"timestamps": [H], "forecast": {target: [H values]}}} in original units</li>
+ *       {@code {"timestamps": [H], "forecast": {target: [H values]}, "future": false}} in original units, then one
+ *       for the steps after the file's last row: {@code {"timestamps": [H] or null, "steps": [1..H], "forecast": ...,
+ *       "future": true}}</li>
  * </ul>
  */
 public final class Predictor {
@@ -155,29 +157,54 @@ public final class Predictor {
         return out;
     }
 
-    /** Forecasts from every complete window of a CSV file and emits one JSON line per window. */
+    /**
+     * Forecasts from every complete window of a CSV file, one JSON line each ({@code "future": false}), then from its
+     * last {@code lookback} rows for the {@code horizon} steps after its end ({@code "future": true}, with
+     * {@code "steps": [1..H]}, and {@code "timestamps"} continuing the file's interval, or null where its timestamps
+     * are absent or not dates).
+     */
     public void predictCsv(Path csv, Consumer<String> out) {
         TimeSeriesState state = preprocessing.timeSeries();
         if (outputType == OutputType.SEQUENCE_REGRESSION) {
             throw new IllegalArgumentException("prediction of sequence_regression models is not supported; use 'rnnkit evaluate'");
         }
         TimeSeriesState.ForecastData data = state.encode(csv);
-        INDArray output = network.output(data.data().getFeatures(), null, null);
-        double[][][] forecast = state.inverseForecast(output, data.data().getExampleMetaData());
-        for (int i = 0; i < forecast.length; i++) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("timestamps", data.targetTimestamps().get(i));
-            Map<String, List<Double>> values = new LinkedHashMap<>();
-            for (int k = 0; k < state.targetCount(); k++) {
-                List<Double> v = new ArrayList<>();
-                for (double[] step : forecast[i]) {
-                    v.add(step[k]);
-                }
-                values.put(state.settings().targetColumns().get(k), v);
+        if (data.data() != null) {
+            double[][][] forecast = forecast(state, data.data());
+            for (int i = 0; i < forecast.length; i++) {
+                out.accept(json(forecastLine(state, data.targetTimestamps().get(i), null, forecast[i], false)));
             }
-            r.put("forecast", values);
-            out.accept(json(r));
         }
+        if (data.future() != null) {
+            List<Integer> steps = java.util.stream.IntStream.rangeClosed(1, state.horizon()).boxed().toList();
+            out.accept(json(forecastLine(state, data.futureTimestamps(), steps, forecast(state, data.future())[0], true)));
+        }
+    }
+
+    /** Forecasts of a batch in original units, [b][h][k]; each window's level goes back through its example metadata. */
+    private double[][][] forecast(TimeSeriesState state, MultiDataSet batch) {
+        INDArray output = network.output(batch.getFeatures(), null, null);
+        return state.inverseForecast(output, batch.getExampleMetaData());
+    }
+
+    private static Map<String, Object> forecastLine(TimeSeriesState state, List<String> timestamps, List<Integer> steps,
+                                                    double[][] forecast, boolean future) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("timestamps", timestamps);
+        if (steps != null) {
+            r.put("steps", steps);
+        }
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        for (int k = 0; k < state.targetCount(); k++) {
+            List<Double> v = new ArrayList<>();
+            for (double[] step : forecast) {
+                v.add(step[k]);
+            }
+            values.put(state.settings().targetColumns().get(k), v);
+        }
+        r.put("forecast", values);
+        r.put("future", future);
+        return r;
     }
 
     private static String json(Object value) {

@@ -182,23 +182,29 @@ class FamilyEndToEndTest {
     void forecast() throws IOException {
         Path data = TrainFixtures.forecastData(dir.resolve("data"));
         RunDirectory run = train(TrainFixtures.FORECAST, data);
-        assertTrue(Files.isRegularFile(run.evaluation().resolve("forecast-temp.png")));
+        for (String png : List.of("forecast-temp-step1.png", "forecast-temp-step2.png", "errors-by-step-temp.png")) {
+            assertTrue(Files.isRegularFile(run.evaluation().resolve(png)), png);
+        }
         JsonNode metrics = EvalJson.mapper().readTree(run.evaluation().resolve("metrics.json").toFile());
         assertEquals("test", metrics.path("split").asText());
         assertEquals(3, metrics.path("report").path("season").asInt());
         assertTrue(metrics.path("report").path("overall").path("seasonal_naive").path("mae").isNumber());
         assertTrue(metrics.path("metrics").path("mase").isNumber());
+        assertTrue(metrics.path("metrics").path("mse_norm").isNumber(), "standardised MSE for a newly trained model");
+        assertEquals(2, metrics.path("report").path("targets").get(0).path("by_step").size(), "scores per horizon step");
 
         SavedModel model = ModelFile.read(run.model());
         TrainFixtures.write(dir, "recent.csv", "date,temp\n2020-05-01,10\n2020-05-02,13\n2020-05-03,16\n2020-05-04,10\n"
                 + "2020-05-05,13\n2020-05-06,16\n2020-05-07,10\n2020-05-08,13\n2020-05-09,16\n");
         List<JsonNode> lines = new ArrayList<>();
         new Predictor(model).predictCsv(dir.resolve("recent.csv"), s -> lines.add(read(s)));
-        // 9 rows, lookback 6, horizon 2: windows start at rows 0 and 1.
-        assertEquals(2, lines.size());
+        // 9 rows, lookback 6, horizon 2: windows start at rows 0 and 1; then the 2 days after the last row.
+        assertEquals(3, lines.size());
         assertEquals("[\"2020-05-07\",\"2020-05-08\"]", lines.get(0).path("timestamps").toString());
         assertEquals("[\"2020-05-08\",\"2020-05-09\"]", lines.get(1).path("timestamps").toString());
         assertEquals(2, lines.get(0).path("forecast").path("temp").size());
+        assertEquals(List.of(false, false, true), lines.stream().map(l -> l.path("future").asBoolean()).toList());
+        assertEquals("[\"2020-05-10\",\"2020-05-11\"]", lines.get(2).path("timestamps").toString());
     }
 
     @Test

@@ -14,7 +14,9 @@ import java.util.Set;
  * Parses a headed CSV into {@link SeriesRow}s: numeric targets and covariates, categories, timestamps.
  *
  * <p>Cells listed in {@code missing_values} are missing; {@code missing: fail} rejects them, {@code ffill}
- * carries the previous value forward, {@code drop} keeps them as gaps that windows avoid.
+ * carries the previous value forward, {@code drop} keeps them as gaps that windows avoid. Timestamps that read as
+ * dates ({@link Timestamps}) must increase; steps missing from the series' interval are an error, inserted as missing
+ * values or accepted, per {@code gaps}.
  */
 public final class SeriesReader {
 
@@ -94,7 +96,71 @@ public final class SeriesReader {
             }
             rows.add(new SeriesRow(line.number(), timestamp(f, timestampCols), numbers, categories));
         }
+        rows = s.timestampColumns().isEmpty() ? rows : checkTimes(rows, name, s, log);
         return s.missing() == TimeSeriesDataConfig.Missing.FFILL ? forwardFill(rows) : rows;
+    }
+
+    /**
+     * Rejects timestamps out of order or repeated, and applies {@code gaps} to steps missing from the series' interval.
+     * Timestamps that do not all read as dates (e.g. t1, t2) are not checked.
+     */
+    private static List<SeriesRow> checkTimes(List<SeriesRow> rows, String name, TimeSeriesDataConfig s, ReadLog log) {
+        Timestamps times = Timestamps.parse(rows.stream().map(SeriesRow::timestamp).toList());
+        if (times == null) {
+            return rows;
+        }
+        for (int i = 1; i < rows.size(); i++) {
+            if (!times.time(i).isAfter(times.time(i - 1))) {
+                throw new DataFormatException(name, rows.get(i).line(), "timestamp '" + times.text(i) + "' is not after '"
+                        + times.text(i - 1) + "' on line " + rows.get(i - 1).line() + "; rows must be in time order, each step once");
+            }
+        }
+        Timestamps.Interval interval = times.interval();
+        if (interval == null || s.gaps() == TimeSeriesDataConfig.Gaps.IGNORE) {
+            return rows;
+        }
+        List<SeriesRow> out = new ArrayList<>(rows.size());
+        out.add(rows.get(0));
+        for (int i = 1; i < rows.size(); i++) {
+            SeriesRow row = rows.get(i);
+            long missing = interval.missingBetween(times.time(i - 1), times.time(i));
+            if (missing > 0 && s.gaps() == TimeSeriesDataConfig.Gaps.FAIL) {
+                throw new DataFormatException(name, row.line(), gap(missing, times, i) + " (the series' interval is " + interval
+                        + ")" + skippedBetween(rows.get(i - 1), row) + "; set data.time_series.gaps: fill (insert them as missing values) "
+                        + "or gaps: ignore");
+            }
+            if (missing > 0 && s.missing() == TimeSeriesDataConfig.Missing.FAIL) {
+                // As a missing cell under missing: fail: rejected, which on_error: skip counts (the gap then stays).
+                log.reject(name, row.line(), "missing value", gap(missing, times, i) + " would be inserted as missing values "
+                        + "(data.time_series.gaps: fill), which missing: fail rejects; set data.time_series.missing to ffill or drop");
+            } else if (missing > rows.size()) {
+                // Likely a mistyped timestamp; inserting it could exhaust memory, and a mostly filled series is no use.
+                throw new DataFormatException(name, row.line(), gap(missing, times, i) + " (the series' interval is " + interval
+                        + "): more steps than the file's " + rows.size() + " rows; check the timestamps");
+            } else if (missing > 0) {
+                // The inserted steps carry the line of the row after the gap: messages about them point there.
+                double[] none = new double[row.numbers().length];
+                java.util.Arrays.fill(none, Double.NaN);
+                for (long k = 1; k <= missing; k++) {
+                    String text = times.format(interval.plus(times.time(i - 1), k), i - 1);
+                    out.add(new SeriesRow(row.line(), text, none.clone(), new String[row.categories().length]));
+                }
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static String gap(long missing, Timestamps times, int i) {
+        return missing + (missing == 1 ? " step" : " steps") + " missing between " + times.text(i - 1) + " and " + times.text(i);
+    }
+
+    /** Names the lines between two kept rows (blank, or rejected under on_error: skip): a gap may come from them. */
+    private static String skippedBetween(SeriesRow before, SeriesRow after) {
+        long first = before.line() + 1;
+        long last = after.line() - 1;
+        return last < first ? "" : last == first ? "; line " + first + " between them was not read"
+                : "; lines " + first + "-" + last + " between them were not read";
     }
 
     private static boolean missingAllowed(TimeSeriesDataConfig s, String name, long line, String col, String cell, ReadLog log) {

@@ -54,10 +54,19 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
     }
 
     /**
-     * Windows over a CSV for evaluation or prediction: features, labels (scaled) and the timestamps of
-     * each window's forecast steps (null entries without timestamp columns).
+     * Windows over a CSV for prediction: the complete labelled windows, and the window of the last {@code lookback} rows
+     * whose forecast steps lie after the file's end.
+     *
+     * @param data             features and scaled labels of the labelled windows; null when the file has none
+     * @param targetTimestamps per labelled window, the timestamps of its forecast steps (null entries without
+     *                         timestamp columns)
+     * @param future           features (no labels) of the window over the last {@code lookback} rows; null when one of
+     *                         them has a missing value, or for sequence_regression
+     * @param futureTimestamps the {@code horizon} timestamps after the last row, one interval ({@link Timestamps}) apart;
+     *                         null when the timestamps are absent, not dates, or fewer than two
      */
-    public record ForecastData(MultiDataSet data, List<List<String>> targetTimestamps) {
+    public record ForecastData(MultiDataSet data, List<List<String>> targetTimestamps, MultiDataSet future,
+                               List<String> futureTimestamps) {
     }
 
     /** Targets plus numeric covariates plus one-hot category slots. */
@@ -213,46 +222,98 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
         return level;
     }
 
-    /** Features [b, F, lookback] and labels in the layout of the output type. */
-    public MultiDataSet batch(List<Window> windows) {
+    /**
+     * What a batch feeds the network, read from each window's lookback only (its label rows need not exist).
+     *
+     * @param features [b, F, lookback], each window less its level
+     * @param levels   per window, the level taken out (null entries without window normalisation)
+     * @param contexts per forecast window, its {@link WindowContext} (empty for other output types)
+     */
+    private record Inputs(INDArray features, float[][] levels, List<java.io.Serializable> contexts) {
+    }
+
+    /** The inputs of windows; {@code labelled} windows also carry the timestamps of their forecast steps. */
+    private Inputs inputs(List<Window> windows, boolean labelled) {
         int b = windows.size();
         int lookback = settings.lookback();
         int f = featureCount();
         int k = targetCount();
         float[] x = new float[b * f * lookback];
-        boolean perStep = outputType == OutputType.SEQUENCE_REGRESSION;
-        float[] y = new float[b * k * labelSteps()];
+        float[][] levels = new float[b][];
         List<java.io.Serializable> contexts = new ArrayList<>(b);
         for (int i = 0; i < b; i++) {
             Window w = windows.get(i);
             float[] level = level(w);
+            levels[i] = level;
             for (int t = 0; t < lookback; t++) {
                 float[] row = w.segment().features()[w.start() + t];
                 for (int j = 0; j < f; j++) {
                     x[(i * f + j) * lookback + t] = row[j] - (level != null && j < level.length ? level[j] : 0f);
                 }
             }
+            if (outputType == OutputType.FORECAST) {
+                contexts.add(new WindowContext(seasonalHistory(w), level == null ? null : java.util.Arrays.copyOf(level, k),
+                        labelled ? labelTimestamps(w) : null));
+            }
+        }
+        return new Inputs(Nd4j.create(x, new long[]{b, f, lookback}, 'c'), levels, contexts);
+    }
+
+    /** Features [b, F, lookback] and labels in the layout of the output type. */
+    public MultiDataSet batch(List<Window> windows) {
+        int b = windows.size();
+        int lookback = settings.lookback();
+        int k = targetCount();
+        boolean perStep = outputType == OutputType.SEQUENCE_REGRESSION;
+        float[] y = new float[b * k * labelSteps()];
+        Inputs inputs = inputs(windows, true);
+        for (int i = 0; i < b; i++) {
+            Window w = windows.get(i);
+            float[] level = inputs.levels()[i];
             for (int h = 0; h < labelSteps(); h++) {
                 float[] target = w.segment().targets()[w.start() + (perStep ? h + 1 : lookback + h)];
                 for (int j = 0; j < k; j++) {
                     y[perStep ? (i * k + j) * lookback + h : i * k * horizon + h * k + j] = target[j] - (level != null ? level[j] : 0f);
                 }
             }
-            if (outputType == OutputType.FORECAST) {
-                contexts.add(new WindowContext(seasonalHistory(w), level == null ? null : java.util.Arrays.copyOf(level, k),
-                        labelTimestamps(w)));
-            }
         }
-        INDArray features = Nd4j.create(x, new long[]{b, f, lookback}, 'c');
+        INDArray features = inputs.features();
         if (perStep) {
             INDArray mask = Nd4j.ones(b, lookback);
             return new MultiDataSet(features, Nd4j.create(y, new long[]{b, k, lookback}, 'c'), mask, mask);
         }
         MultiDataSet ds = new MultiDataSet(features, Nd4j.create(y, new long[]{b, (long) k * horizon}, 'c'));
         if (outputType == OutputType.FORECAST) {
-            ds.setExampleMetaData(contexts);
+            ds.setExampleMetaData(inputs.contexts());
         }
         return ds;
+    }
+
+    /** Features [b, F, lookback] without labels, with the same contexts as {@link #batch}, for windows whose label rows lie past the data. */
+    public MultiDataSet unlabelledBatch(List<Window> windows) {
+        Inputs inputs = inputs(windows, false);
+        MultiDataSet ds = new MultiDataSet(new INDArray[]{inputs.features()}, null);
+        if (outputType == OutputType.FORECAST) {
+            ds.setExampleMetaData(inputs.contexts());
+        }
+        return ds;
+    }
+
+    /**
+     * The window over the last {@code lookback} rows of a segment, whose forecast steps follow its last row; null
+     * when one of those rows has a missing value, the segment is shorter, or for sequence_regression (no future steps).
+     */
+    public Window futureWindow(Segment s) {
+        int start = s.rows().size() - settings.lookback();
+        if (outputType == OutputType.SEQUENCE_REGRESSION || start < firstStart(s)) {
+            return null;
+        }
+        for (int i = start; i < s.rows().size(); i++) {
+            if (!s.complete()[i]) {
+                return null;
+            }
+        }
+        return new Window(s, start);
     }
 
     /** The timestamps of a window's label steps (null without timestamp columns). */
@@ -266,18 +327,27 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
     }
 
     /**
-     * Every complete window of a CSV file (read with the training settings and {@code on_error: fail}),
-     * with scaled labels and the timestamps of the predicted steps.
+     * Every complete window of a CSV file (read with the training settings and {@code on_error: fail}), with scaled
+     * labels and the timestamps of the predicted steps, and the window of its last {@code lookback} rows, whose
+     * forecast steps follow the file's end.
      */
     public ForecastData encode(Path csv) {
         ReadLog log = new ReadLog(DataConfig.OnError.FAIL);
         Segment s = segment(SeriesReader.read(csv, csv.toString(), settings, log), csv.toString(), log);
         List<Window> windows = windows(s);
-        if (windows.isEmpty()) {
-            throw new dev.rnnkit.data.DataFormatException(csv.toString(), 0, "too few complete rows for one window of lookback "
-                    + settings.lookback() + " plus " + (span() - settings.lookback()) + " label step(s)");
+        Window future = futureWindow(s);
+        if (windows.isEmpty() && future == null) {
+            throw new dev.rnnkit.data.DataFormatException(csv.toString(), 0, "too few complete rows: a forecast past the end needs "
+                    + "the last " + settings.lookback() + " rows (the lookback) complete, and a labelled window " + settings.lookback()
+                    + " plus " + (span() - settings.lookback()) + " label step(s)");
         }
-        return new ForecastData(batch(windows), windows.stream().map(this::labelTimestamps).toList());
+        List<String> futureTimestamps = null;
+        if (future != null) {
+            Timestamps times = Timestamps.parse(s.rows().stream().map(SeriesRow::timestamp).toList());
+            futureTimestamps = times == null ? null : times.after(horizon);
+        }
+        return new ForecastData(windows.isEmpty() ? null : batch(windows), windows.stream().map(this::labelTimestamps).toList(),
+                future == null ? null : unlabelledBatch(List.of(future)), futureTimestamps);
     }
 
     /**
