@@ -1,5 +1,6 @@
 package dev.rnnkit.eval.plot;
 
+import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -35,14 +36,15 @@ public final class ForecastChart {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         List<?> x = xValues(series);
-        line(chart.addSeries("actual", x, series.actual()));
-        line(chart.addSeries("model", x, series.predicted()));
-        if (series.persistence() != null) {
-            line(chart.addSeries("persistence", x, series.persistence()));
-        }
+        // Baselines thin and pale behind, actual in black, the model in a strong colour on top.
         if (series.seasonalNaive() != null) {
-            line(chart.addSeries("seasonal naive", x, series.seasonalNaive()));
+            line(chart.addSeries("seasonal naive", x, series.seasonalNaive()), new Color(140, 200, 140), 1f);
         }
+        if (series.persistence() != null) {
+            line(chart.addSeries("persistence", x, series.persistence()), new Color(170, 170, 170), 1f);
+        }
+        line(chart.addSeries("actual", x, series.actual()), Color.BLACK, 1.2f);
+        line(chart.addSeries("model", x, series.predicted()), new Color(220, 80, 20), 1.6f);
         if (series.timestamps() != null) {
             chart.getStyler().setDatePattern("yyyy-MM-dd");
             // Instants are absolute; label them in UTC so a chart does not depend on the machine's zone.
@@ -93,7 +95,9 @@ public final class ForecastChart {
         return steps;
     }
 
-    private static void line(XYSeries s) {
+    private static void line(XYSeries s, Color color, float width) {
         s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(color);
+        s.setLineWidth(width);
     }
 }
