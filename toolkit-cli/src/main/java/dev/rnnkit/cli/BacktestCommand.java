@@ -50,6 +50,10 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the results (default: backtest-<yyyyMMdd-HHmmss> under the run, or under runs/).")
     Path out;
 
+    @Option(names = "--plot-steps", paramLabel = "STEP", split = ",",
+            description = "Horizon steps to plot against the actual values, e.g. 1,12,24 (default: the first and the last).")
+    List<Integer> plotSteps;
+
     @Mixin
     DataOptions dataOptions;
 
@@ -99,9 +103,9 @@ final class BacktestCommand implements Callable<Integer> {
         }
     }
 
-    private static int report(Backtest.Result r, Path target) throws Exception {
+    private int report(Backtest.Result r, Path target) throws Exception {
         Files.createDirectories(target);
-        List<Path> files = Backtest.write(r, target);
+        List<Path> files = plotSteps == null ? Backtest.write(r, target) : Backtest.write(r, target, plotSteps);
         System.out.println("backtest over " + r.origins() + " origins" + (r.folds().isEmpty() ? "" : " in " + r.folds().size() + " refit folds"));
         System.out.print(r.report().toTable());
         System.out.println("written to " + target + ": " + files.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));

@@ -57,6 +57,9 @@ class BacktestCommandTest {
         assertBad(CliTestSupport.run("backtest", run, "--start", "2020-03-01", "--end", "2020-02-01"), "--end must come after --start");
         assertBad(CliTestSupport.run("backtest", run, "--folds", "2", "--data", "x.csv"), "--data is for backtests of a trained model");
         assertBad(CliTestSupport.run("backtest", dir.resolve("nowhere").toString()), "no such run directory");
+        assertBad(CliTestSupport.run("backtest", run, "--data-dir", dir.resolve("data").toString(), "--plot-steps", "3",
+                "--out", dir.resolve("bt3").toString()), "plot step 3 is outside the horizon 1..2");
+        assertTrue(!Files.exists(dir.resolve("bt3/metrics.json")), "nothing half-written");
         assertBad(CliTestSupport.run("backtest", run, "--data-dir", dir.resolve("data").toString(), "--start", "2031-01-01"),
                 "no forecast origin");
     }

@@ -139,8 +139,16 @@ public final class Backtest {
         return result(plan, parts, firstBaselines, config, done);
     }
 
-    /** Writes metrics.json, metrics.txt (overall and per step), forecasts.csv and the plots into {@code dir}. */
+    /** Writes metrics.json, metrics.txt (overall and per step), forecasts.csv and the plots of the first and last step. */
     public static List<Path> write(Result r, Path dir) {
+        int horizon = r.report().horizon();
+        return write(r, dir, horizon == 1 ? List.of(1) : List.of(1, horizon));
+    }
+
+    /** Writes metrics.json, metrics.txt (overall and per step), forecasts.csv and plots of the given horizon steps. */
+    public static List<Path> write(Result r, Path dir, List<Integer> plotSteps) {
+        // Checked before anything is written: a bad step leaves no half-written results.
+        var plotted = ForecastCollector.series(r.targets(), r.stepTimes(), r.report().season(), plotSteps);
         List<Path> files = new ArrayList<>();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("plan", r.plan());
@@ -157,8 +165,7 @@ public final class Backtest {
         Path csv = dir.resolve("forecasts.csv");
         writeForecastsCsv(r, csv);
         files.add(csv);
-        files.addAll(ForecastChart.writeAll(ForecastCollector.series(r.targets(), r.stepTimes(), r.report().season()), dir, "forecast",
-                ChartSize.DEFAULT));
+        files.addAll(ForecastChart.writeAll(plotted, dir, "forecast", ChartSize.DEFAULT));
         files.addAll(StepErrorChart.writeAll(r.report().targets(), r.report().season(), dir, "errors-by-step"));
         return files;
     }

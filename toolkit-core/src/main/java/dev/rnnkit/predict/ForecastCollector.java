@@ -102,8 +102,17 @@ public final class ForecastCollector {
     /** Per target, its forecasts at the first and last horizon step beside the actual values and both baselines. */
     public static List<ForecastSeries> series(List<ForecastTarget> targets, List<List<String>> stepTimes, int season) {
         int horizon = targets.get(0).actual()[0].length;
+        return series(targets, stepTimes, season, horizon == 1 ? List.of(1) : List.of(1, horizon));
+    }
+
+    /** Per target, its forecasts at each of {@code steps} (1-based horizon steps) beside the actual values and both baselines. */
+    public static List<ForecastSeries> series(List<ForecastTarget> targets, List<List<String>> stepTimes, int season, List<Integer> steps) {
+        int horizon = targets.get(0).actual()[0].length;
         List<ForecastSeries> series = new ArrayList<>();
-        for (int step : horizon == 1 ? List.of(1) : List.of(1, horizon)) {
+        for (int step : steps) {
+            if (step < 1 || step > horizon) {
+                throw new IllegalArgumentException("plot step " + step + " is outside the horizon 1.." + horizon);
+            }
             List<Instant> times = times(stepTimes, step);
             for (ForecastTarget t : targets) {
                 series.add(series(t, step, times, season));
