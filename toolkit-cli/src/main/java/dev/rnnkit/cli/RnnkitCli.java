@@ -29,6 +29,12 @@ import picocli.CommandLine.Command;
 public final class RnnkitCli implements Runnable {
 
     static {
+        // Before anything logs: logback reads a misspelt RNNKIT_LOG_LEVEL as DEBUG without a word.
+        String logLevel = LogLevel.problem(System.getenv(LogLevel.ENV));
+        if (logLevel != null) {
+            System.err.println("rnnkit: " + logLevel);
+            System.exit(2);
+        }
         // Before anything touches ND4J: the fastest native build this CPU runs (RNNKIT_NATIVE overrides).
         dev.rnnkit.platform.NativeBuild.selectDefault();
     }

@@ -1,12 +1,12 @@
 package dev.rnnkit.cli;
 
+import dev.rnnkit.platform.BuildInfo;
 import picocli.CommandLine;
 
-/** Reports rnnkit's version from the jar manifest. */
+/** Reports rnnkit's version and the commit it was built from. */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = RnnkitCli.class.getPackage().getImplementationVersion();
-        return new String[] {"rnnkit " + (v == null ? "development build" : v)};
+        return new String[] {"rnnkit " + BuildInfo.current().describe()};
     }
 }

@@ -127,14 +127,14 @@ public final class ConfigLoader {
         Matcher m = OVERRIDE.matcher(override);
         if (!m.matches()) {
             throw new ConfigException(new ConfigError(OVERRIDE_SOURCE, 0, "",
-                    "'" + override + "' is not of the form key.path=value (e.g. training.epochs=5 or encoder[0].state_size=64)"));
+                    "'" + Shown.of(override) + "' is not of the form key.path=value (e.g. training.epochs=5 or encoder[0].state_size=64)"));
         }
         String path = m.group(1);
         JsonNode value;
         try {
             value = m.group(2).isBlank() ? NullNode.getInstance() : MAPPER.readTree(m.group(2));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(new ConfigError(OVERRIDE_SOURCE, 0, path, "cannot parse value '" + m.group(2) + "' as YAML"));
+            throw new ConfigException(new ConfigError(OVERRIDE_SOURCE, 0, path, "cannot parse value '" + Shown.of(m.group(2)) + "' as YAML"));
         }
         String[] segments = path.split("\\.");
         JsonNode node = root;

@@ -12,6 +12,9 @@ public final class Suggestions {
 
     /** The closest candidate within a small edit distance, if any. */
     public static Optional<String> closest(String wrong, Collection<String> candidates) {
+        if (wrong.length() > Shown.MAX) {
+            return Optional.empty(); // no key or name is that long, and the distance is quadratic in it
+        }
         String w = wrong.toLowerCase(java.util.Locale.ROOT);
         int limit = Math.max(2, w.length() / 3);
         return candidates.stream()

@@ -162,7 +162,7 @@ public final class YamlDocument {
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             List<String> names = enumNames(f.getTargetType());
             String given = String.valueOf(f.getValue());
-            return error(path, "unknown value '" + given + "'" + Suggestions.didYouMean(given, names)
+            return error(path, "unknown value '" + Shown.of(given) + "'" + Suggestions.didYouMean(given, names)
                     + "; expected one of " + String.join(", ", names), overridden);
         }
         if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
@@ -193,7 +193,7 @@ public final class YamlDocument {
         if (node.isObject()) {
             return ", got a mapping";
         }
-        return ", got '" + node.asText() + "'";
+        return ", got '" + Shown.of(node.asText()) + "'";
     }
 
     private static String describe(Class<?> t) {

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * Where a model came from: software versions, hardware, seed, data checksums and times (Tribuo-style provenance).
  *
- * @param rnnkitVersion the rnnkit version, or "development build"
+ * @param rnnkitVersion the rnnkit version, e.g. 0.1.0-SNAPSHOT
+ * @param rnnkitCommit  the git commit rnnkit was built from ("-dirty" appended when the tree had changes), or null
  * @param dl4jVersion   the Deeplearning4j version on the classpath
  * @param javaVersion   {@code java.version} and vendor
  * @param nd4jBackend   the ND4J backend class, e.g. CpuBackend
@@ -24,7 +25,7 @@ import java.util.Map;
  * @param engine        where training ran: engine type, workers, devices, Spark master and settings
  *                      ({@code dev.rnnkit.train.engine.TrainingEngine#describe}); null in files written before it
  */
-public record Provenance(String rnnkitVersion, String dl4jVersion, String javaVersion, String nd4jBackend, String device,
+public record Provenance(String rnnkitVersion, String rnnkitCommit, String dl4jVersion, String javaVersion, String nd4jBackend, String device,
                          String nativeBuild, String blasVendor, int ompThreads, int cpuCount, long seed,
                          Map<String, String> dataFiles, String gitCommit, String startTime, String endTime,
                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -39,13 +40,13 @@ public record Provenance(String rnnkitVersion, String dl4jVersion, String javaVe
 
     /** A copy with the end time set. */
     public Provenance ended(String time) {
-        return new Provenance(rnnkitVersion, dl4jVersion, javaVersion, nd4jBackend, device, nativeBuild, blasVendor,
+        return new Provenance(rnnkitVersion, rnnkitCommit, dl4jVersion, javaVersion, nd4jBackend, device, nativeBuild, blasVendor,
                 ompThreads, cpuCount, seed, dataFiles, gitCommit, startTime, time, network, engine);
     }
 
     /** A copy that records where training runs. */
     public Provenance withEngine(Map<String, Object> description) {
-        return new Provenance(rnnkitVersion, dl4jVersion, javaVersion, nd4jBackend, device, nativeBuild, blasVendor,
+        return new Provenance(rnnkitVersion, rnnkitCommit, dl4jVersion, javaVersion, nd4jBackend, device, nativeBuild, blasVendor,
                 ompThreads, cpuCount, seed, dataFiles, gitCommit, startTime, endTime, network, description);
     }
 }

@@ -22,6 +22,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import dev.rnnkit.platform.BuildInfo;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -34,8 +35,8 @@ public final class ProvenanceCollector {
 
     /** Provenance for a run of {@code config} reading data under {@code dataDir}, started at {@code start}. */
     public static Provenance collect(RnnkitConfig config, Path dataDir, Instant start) {
-        String rnnkit = ProvenanceCollector.class.getPackage().getImplementationVersion();
-        return new Provenance(rnnkit == null ? "development build" : rnnkit, dl4jVersion(),
+        BuildInfo build = BuildInfo.current();
+        return new Provenance(build.version(), build.commit() == null ? null : build.commit() + (build.dirty() ? "-dirty" : ""), dl4jVersion(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 Nd4j.getBackend().getClass().getSimpleName(), device(), NativeBuild.loaded(), NativeBuild.blasVendor(),
                 Nd4j.getEnvironment().maxThreads(),

@@ -37,6 +37,18 @@ class ProvenanceCollectorTest {
     }
 
     @Test
+    void recordsTheVersionAndCommitRnnkitWasBuiltFrom() {
+        Provenance p = ProvenanceCollector.collect(TrainFixtures.config(TrainFixtures.CLASSIFICATION), dir,
+                Instant.parse("2026-01-01T00:00:00Z"));
+        dev.rnnkit.platform.BuildInfo build = dev.rnnkit.platform.BuildInfo.current();
+        assertEquals(build.version(), p.rnnkitVersion());
+        assertFalse(p.rnnkitVersion().contains("development build"));
+        if (build.commit() != null) {
+            assertEquals(build.commit() + (build.dirty() ? "-dirty" : ""), p.rnnkitCommit());
+        }
+    }
+
+    @Test
     void readsProvenanceWrittenBeforeTheNativeBuildField() throws Exception {
         String old = """
                 {"rnnkit_version": "development build", "dl4j_version": "1.0.0-M2.1", "java_version": "17",
