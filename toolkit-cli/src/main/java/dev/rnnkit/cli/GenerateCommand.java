@@ -34,6 +34,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return ModelCommands.badInputAsExit2(System.err, () -> {
+            TextGenerator.checkSampling(length, temperature, topK);
             TextGenerator generator = new TextGenerator(ModelCommands.load(model));
             System.out.println(prompt + generator.generate(prompt, length, temperature, topK, seed).text());
             return 0;

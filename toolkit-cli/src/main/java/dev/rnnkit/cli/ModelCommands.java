@@ -18,7 +18,13 @@ final class ModelCommands {
 
     /** A model (or a run directory's best model), or a {@link ModelFileException} naming what is wrong. */
     static SavedModel load(Path runOrModel) {
-        return ModelFile.read(RunDirectory.modelOf(runOrModel));
+        Path file = RunDirectory.modelOf(runOrModel);
+        if (java.nio.file.Files.isDirectory(runOrModel) && file.equals(new RunDirectory(runOrModel).lastModel())) {
+            // Not silent: the last model is not the one early stopping would have kept.
+            System.err.println("rnnkit: note: " + runOrModel + " has no model-best.zip (no validation data, or it stopped before "
+                    + "its first validated epoch); using model-last.zip");
+        }
+        return ModelFile.read(file);
     }
 
     /** Runs {@code body}; bad input (model, data, arguments) prints {@code rnnkit: message} and returns 2. */

@@ -23,6 +23,12 @@ public final class ConfigValidator {
     /** All problems of a bound config; empty when it is valid. */
     public static List<Problem> validate(RnnkitConfig c) {
         ConfigValidator v = new ConfigValidator();
+        // Empty list entries first: every later rule reads the entries.
+        v.checkNoEmptyEntries("encoder", c.encoder(), "a recurrent layer, e.g. {cell_type: lstm, state_size: 128}");
+        v.checkNoEmptyEntries("fc_layers", c.fcLayers(), "a dense layer, e.g. {output_size: 64}");
+        if (!v.problems.isEmpty()) {
+            return List.copyOf(v.problems);
+        }
         v.checkTop(c);
         v.checkInput(c.input());
         v.checkWordFeatures(c);
@@ -154,6 +160,14 @@ public final class ConfigValidator {
                     + c.output().type().yamlName() + " reads no words");
         } else if (c.data() != null && c.data().tokenizer().level() != TokenizerConfig.Level.WORD) {
             fail(p, "needs word-level tokens (data.tokenizer.level: word); it reads the characters of each word");
+        }
+    }
+
+    private void checkNoEmptyEntries(String where, List<?> entries, String expected) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i) == null) {
+                fail(where + "[" + i + "]", "is empty; expected " + expected);
+            }
         }
     }
 

@@ -43,8 +43,9 @@ public record RnnkitConfig(
         name = name == null ? "rnnkit" : name;
         seed = seed == null ? DEFAULT_SEED : seed;
         input = input == null ? new InputConfig(null, null, null, null, null, null, null) : input;
-        encoder = encoder == null ? List.of() : List.copyOf(encoder);
-        fcLayers = fcLayers == null ? List.of() : List.copyOf(fcLayers);
+        // Null entries (a bare '-' in YAML) are kept for the validator to name; List.copyOf would throw a bare NPE.
+        encoder = encoder == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(encoder));
+        fcLayers = fcLayers == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(fcLayers));
         training = (training == null ? TrainingConfig.defaults() : training)
                 .resolved(output == null ? null : output.type(), data != null && data.hasValidation());
     }

@@ -29,6 +29,19 @@ public final class TextGenerator {
     public record Generated(int[] ids, String text) {
     }
 
+    /** Rejects sampling settings that cannot work, one message per setting (the CLI checks before loading a model). */
+    public static void checkSampling(int length, double temperature, int topK) {
+        if (length < 0) {
+            throw new IllegalArgumentException("--length must be at least 0, got " + length);
+        }
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("--temperature must be a finite number above 0 (e.g. 0.8), got " + temperature);
+        }
+        if (topK < 0) {
+            throw new IllegalArgumentException("--top-k must be at least 0 (0 samples among all tokens), got " + topK);
+        }
+    }
+
     /**
      * Samples {@code length} tokens after {@code prompt}.
      *
@@ -38,9 +51,7 @@ public final class TextGenerator {
      * @param seed        the sampling seed: the same seed gives the same text
      */
     public Generated generate(String prompt, int length, double temperature, int topK, long seed) {
-        if (length < 0 || !(temperature > 0) || topK < 0) {
-            throw new IllegalArgumentException("length must be >= 0, temperature > 0 and top-k >= 0");
-        }
+        checkSampling(length, temperature, topK);
         int[] primer = state.encodeText(prompt);
         if (primer.length == 0) {
             // The vocabulary lists tokens by training frequency after <pad> and <unk>.
