@@ -59,6 +59,31 @@ class HardeningTest {
     }
 
     @Test
+    void aHeaderOnlyTrainingFileIsBlamedNotTheValidationFile() throws Exception {
+        Path data = TrainFixtures.classificationData(dir.resolve("data"));
+        Files.writeString(data.resolve("train.tsv"), "sentence\tlabel\n");
+        Files.writeString(dir.resolve("cls.yaml"), TrainFixtures.CLASSIFICATION);
+        CliTestSupport.Result r = CliTestSupport.run("train", dir.resolve("cls.yaml").toString(), "--data-dir", data.toString(),
+                "--run-dir", dir.resolve("run").toString());
+        assertOneLine(r, "rnnkit: train.tsv: holds no training examples (an empty file, a header only, or every row skipped by "
+                + "on_error: skip); nothing can be trained from it");
+        assertFalse(Files.exists(dir.resolve("run")), "no half-made run directory");
+    }
+
+    @Test
+    void aLookbackLongerThanTheSeriesIsFoundBeforeTraining() throws Exception {
+        Path data = TrainFixtures.forecastData(dir.resolve("data"));
+        Files.writeString(dir.resolve("fc.yaml"), TrainFixtures.FORECAST);
+        CliTestSupport.Result r = CliTestSupport.run("train", dir.resolve("fc.yaml").toString(), "--data-dir", data.toString(),
+                "--set", "data.time_series.lookback=100", "--run-dir", dir.resolve("run").toString());
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().strip().startsWith("rnnkit: series.csv: no complete training windows: the training split has 48 rows"),
+                r.err());
+        assertFalse(r.out().contains("epoch 1"), "nothing trained: " + r.out());
+        assertFalse(Files.exists(dir.resolve("run")), "no half-made run directory");
+    }
+
+    @Test
     void aMisspeltLogLevelIsNamed() {
         assertEquals("RNNKIT_LOG_LEVEL: expected one of trace, debug, info, warn, error, off, got 'verbose'", LogLevel.problem("verbose"));
         assertEquals(null, LogLevel.problem("DEBUG"));

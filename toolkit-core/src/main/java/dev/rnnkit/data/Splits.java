@@ -68,6 +68,11 @@ public record Splits<T>(List<T> train, List<T> validation, List<T> test) {
     public static <T> Splits<T> read(dev.rnnkit.config.DataConfig d, java.util.function.Function<String, List<T>> reader,
                                      boolean chronological, long seed) {
         List<T> all = reader.apply(d.train());
+        if (all.isEmpty()) {
+            // Said here, about this file: otherwise the first complaint is a validation row the empty training set cannot explain.
+            throw new DataFormatException(d.train(), 0, "holds no training examples (an empty file, a header only, or every row "
+                    + "skipped by on_error: skip); nothing can be trained from it");
+        }
         double v = d.validation() == null ? d.validationSplit() : 0;
         double t = d.test() == null ? d.testSplit() : 0;
         Splits<T> held = chronological ? tail(all, v, t) : random(all, v, t, seed);

@@ -76,11 +76,24 @@ public final class TimeSeriesPipeline {
                                 "validation", log),
                 rows.test() == null ? null
                         : windows(state, evaluationSegment(state, testFollows ? beforeTest : List.of(), rows.test(), names[2], log), "test", log));
+        requireWindows(windows.train(), "training", names[0], rows.train().size(), s, horizon);
+        requireWindows(windows.validation(), "validation", names[1], Splits.size(rows.validation()), s, horizon);
+        requireWindows(windows.test(), "test", names[2], Splits.size(rows.test()), s, horizon);
         var batches = DataPipelines.batches(windows, config, state::batch, null, state.featureCount(),
                 state.targetCount() * (type == OutputType.FORECAST ? horizon : 1));
         return new PreparedData(Preprocessing.of(state),
                 log.summary(windows.train().size(), Splits.size(windows.validation()), Splits.size(windows.test())),
                 batches, d.prefetch());
+    }
+
+    /** A split that exists must yield windows: found before training, naming the file, not after an empty epoch. */
+    private static void requireWindows(List<TimeSeriesState.Window> windows, String split, String file, long rows,
+                                       TimeSeriesDataConfig s, int horizon) {
+        if (windows != null && windows.isEmpty()) {
+            throw new dev.rnnkit.data.DataFormatException(file, 0, "no complete " + split + " windows: the " + split + " split has "
+                    + rows + " rows, and each window needs lookback " + s.lookback() + " plus " + horizon
+                    + " label step(s) of complete rows; shorten the lookback or give the split more rows");
+        }
     }
 
     /** Every complete window of one CSV file, read with a fitted state, in time order (for evaluation). */
