@@ -371,6 +371,12 @@ public final class Trainer {
             this.budget = budget;
             this.config = config;
             this.state = state;
+            if (state.batch() > 0) {
+                // Resumed mid-epoch: the epoch's mean loss and example count include the part before the checkpoint.
+                lossSum = state.epochLossSum();
+                losses = state.epochLosses();
+                examples = state.epochExamples();
+            }
             this.checkpoints = checkpoints;
             this.metadata = metadata;
             this.network = network;
@@ -384,10 +390,10 @@ public final class Trainer {
 
         @Override
         public boolean afterBatch(int batch, int batchExamples, double loss) {
-            state = state.at(state.epoch(), batch, state.iterations() + 1);
             lossSum += loss;
             losses++;
             examples += batchExamples;
+            state = state.at(state.epoch(), batch, state.iterations() + 1).withEpochProgress(lossSum, losses, examples);
             progress.batchFinished(state.epoch() + 1, batch, batchExamples, loss);
             int every = config.training().checkpoints().everyIterations();
             if (every > 0 && state.iterations() % every == 0) {

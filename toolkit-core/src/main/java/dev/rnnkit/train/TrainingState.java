@@ -21,17 +21,22 @@ import dev.rnnkit.modelfile.ModelFileException;
  * @param learningRate      the rate a plateau schedule has set, or null while it is the configured one
  * @param epochsSinceRateChange plateau schedule: epochs without improvement since the rate last changed
  * @param trainingSeconds   wall-clock seconds spent training so far (over all resumes), for {@code max_time}
+ * @param epochLossSum      the epoch in progress: the sum of its minibatch losses so far (0 at an epoch boundary), so
+ *                          that a run resumed mid-epoch logs the whole epoch's mean loss; 0 in older checkpoints
+ * @param epochLosses       the epoch in progress: minibatch losses summed so far
+ * @param epochExamples     the epoch in progress: examples fitted so far
  */
 public record TrainingState(int formatVersion, int epoch, int batch, long iterations, Double bestValue, int bestEpoch,
                             int epochsWithoutImprovement, boolean finished, Double learningRate,
-                            int epochsSinceRateChange, double trainingSeconds) {
+                            int epochsSinceRateChange, double trainingSeconds, double epochLossSum, int epochLosses,
+                            long epochExamples) {
 
     /** The training-state format this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
 
     /** The state before the first minibatch. */
     public static TrainingState start() {
-        return new TrainingState(FORMAT_VERSION, 0, 0, 0, null, 0, 0, false, null, 0, 0);
+        return new TrainingState(FORMAT_VERSION, 0, 0, 0, null, 0, 0, false, null, 0, 0, 0, 0, 0);
     }
 
     /** As JSON text. */
@@ -57,32 +62,41 @@ public record TrainingState(int formatVersion, int epoch, int batch, long iterat
 
     /** A copy at a new position. */
     public TrainingState at(int newEpoch, int newBatch, long newIterations) {
+        // A new epoch starts its loss sums afresh.
+        boolean sameEpoch = newEpoch == epoch && newBatch > 0;
         return new TrainingState(formatVersion, newEpoch, newBatch, newIterations, bestValue, bestEpoch, epochsWithoutImprovement,
-                finished, learningRate, epochsSinceRateChange, trainingSeconds);
+                finished, learningRate, epochsSinceRateChange, trainingSeconds, sameEpoch ? epochLossSum : 0,
+                sameEpoch ? epochLosses : 0, sameEpoch ? epochExamples : 0);
+    }
+
+    /** A copy with the loss and examples of the epoch in progress so far. */
+    public TrainingState withEpochProgress(double lossSum, int losses, long examples) {
+        return new TrainingState(formatVersion, epoch, batch, iterations, bestValue, bestEpoch, epochsWithoutImprovement, finished,
+                learningRate, epochsSinceRateChange, trainingSeconds, lossSum, losses, examples);
     }
 
     /** A copy with new best-value bookkeeping. */
     public TrainingState withBest(Double value, int epochOfBest, int withoutImprovement) {
         return new TrainingState(formatVersion, epoch, batch, iterations, value, epochOfBest, withoutImprovement, finished,
-                learningRate, epochsSinceRateChange, trainingSeconds);
+                learningRate, epochsSinceRateChange, trainingSeconds, epochLossSum, epochLosses, epochExamples);
     }
 
     /** A copy with new plateau-schedule bookkeeping. */
     public TrainingState withRate(Double rate, int sinceChange) {
         return new TrainingState(formatVersion, epoch, batch, iterations, bestValue, bestEpoch, epochsWithoutImprovement, finished,
-                rate, sinceChange, trainingSeconds);
+                rate, sinceChange, trainingSeconds, epochLossSum, epochLosses, epochExamples);
     }
 
     /** A copy with the training time so far. */
     public TrainingState withTrainingSeconds(double seconds) {
         return new TrainingState(formatVersion, epoch, batch, iterations, bestValue, bestEpoch, epochsWithoutImprovement, finished,
-                learningRate, epochsSinceRateChange, seconds);
+                learningRate, epochsSinceRateChange, seconds, epochLossSum, epochLosses, epochExamples);
     }
 
     /** A copy marked as finished or not. */
     public TrainingState withFinished(boolean done) {
         return new TrainingState(formatVersion, epoch, batch, iterations, bestValue, bestEpoch, epochsWithoutImprovement, done,
-                learningRate, epochsSinceRateChange, trainingSeconds);
+                learningRate, epochsSinceRateChange, trainingSeconds, epochLossSum, epochLosses, epochExamples);
     }
 
     /** A copy marked as finished. */

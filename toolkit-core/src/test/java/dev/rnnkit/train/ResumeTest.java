@@ -90,6 +90,14 @@ class ResumeTest {
         assertEquals(List.of("checkpoint-0000-000003.zip", "checkpoint-0001-000000.zip", "checkpoint-0002-000000.zip"),
                 new Checkpoints(dir.resolve("mid/checkpoints"), 3).list().stream().map(p -> p.getFileName().toString()).toList());
         assertEquals(uninterrupted(data), resumed);
+        // The resumed epoch's line covers the whole epoch, as in the uninterrupted run: loss and examples.
+        List<List<Double>> full = epochLines(dir.resolve("full"));
+        assertEquals(full, epochLines(dir.resolve("mid")));
+    }
+
+    private static List<List<Double>> epochLines(Path run) {
+        return new MetricsLog(new RunDirectory(run).metrics()).lines().stream().filter(l -> l.path("type").asText().equals("epoch"))
+                .map(l -> List.of(l.path("train_loss").asDouble(), l.path("examples").asDouble())).toList();
     }
 
     @Test
