@@ -3,14 +3,11 @@ package dev.rnnkit.sweep;
 import dev.rnnkit.eval.AtomicFiles;
 import dev.rnnkit.eval.EvalJson;
 import dev.rnnkit.modelfile.ModelFileException;
+import dev.rnnkit.train.ProcessLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The folder of one sweep and the names of the files in it.
@@ -116,37 +113,13 @@ public record SweepDirectory(Path root) {
      * Takes the trial's lock, held by the process running it; null when another process holds it.
      * The lock goes with the process, so a killed trial never leaves a stale one.
      */
-    public TrialLock tryLock(String id) {
-        try {
-            Files.createDirectories(trialDir(id));
-            FileChannel channel = FileChannel.open(lockFile(id), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                channel.close();
-                return null;
-            }
-            return new TrialLock(channel, lock);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock trial " + id + ": " + e.getMessage(), e);
-        }
+    public ProcessLock tryLock(String id) {
+        return ProcessLock.tryLock(lockFile(id));
     }
 
     /** True when a process holds the trial's lock now. */
     public boolean running(String id) {
-        if (!Files.exists(lockFile(id))) {
-            return false;
-        }
-        TrialLock lock = tryLock(id);
-        if (lock == null) {
-            return true;
-        }
-        lock.close();
-        return false;
+        return ProcessLock.held(lockFile(id));
     }
 
     /** Writes the trial's config unless the same text is there. */
@@ -194,26 +167,5 @@ public record SweepDirectory(Path root) {
             throw new IllegalStateException(e);
         }
         AtomicFiles.writeString(submissions(), sb.toString());
-    }
-
-    /** A held trial lock; closing releases it. */
-    public static final class TrialLock implements AutoCloseable {
-        private final FileChannel channel;
-        private final FileLock lock;
-
-        TrialLock(FileChannel channel, FileLock lock) {
-            this.channel = channel;
-            this.lock = lock;
-        }
-
-        @Override
-        public void close() {
-            try {
-                lock.release();
-                channel.close();
-            } catch (IOException e) {
-                // The lock dies with the channel or the process anyway.
-            }
-        }
     }
 }

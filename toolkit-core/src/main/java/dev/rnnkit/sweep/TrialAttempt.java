@@ -3,6 +3,7 @@ package dev.rnnkit.sweep;
 import dev.rnnkit.config.ConfigException;
 import dev.rnnkit.config.ConfigLoader;
 import dev.rnnkit.config.RnnkitConfig;
+import dev.rnnkit.train.ProcessLock;
 import dev.rnnkit.train.RunDirectory;
 import dev.rnnkit.train.Trainer;
 import dev.rnnkit.train.TrainingResult;
@@ -23,13 +24,13 @@ public final class TrialAttempt implements AutoCloseable {
 
     private final SweepDirectory dir;
     private final String id;
-    private final SweepDirectory.TrialLock lock;
+    private final ProcessLock lock;
     private final TrialStatus previous;
     private final Clock clock;
     private TrialStatus status;
     private long startNanos;
 
-    private TrialAttempt(SweepDirectory dir, String id, SweepDirectory.TrialLock lock, TrialStatus previous, Clock clock) {
+    private TrialAttempt(SweepDirectory dir, String id, ProcessLock lock, TrialStatus previous, Clock clock) {
         this.dir = dir;
         this.id = id;
         this.lock = lock;
@@ -44,7 +45,7 @@ public final class TrialAttempt implements AutoCloseable {
         if (dir.manifest().trial(id) == null) {
             throw new IllegalArgumentException(dir.root() + ": no trial '" + id + "' in sweep.json");
         }
-        SweepDirectory.TrialLock lock = dir.tryLock(id);
+        ProcessLock lock = dir.tryLock(id);
         if (lock == null) {
             throw new IllegalArgumentException("trial " + id + " is already running in another process");
         }

@@ -29,6 +29,9 @@ public record RunDirectory(Path root) {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
+    /** The lock file of a run being trained (empty; the lock is what the process holds on it). */
+    static final String LOCK = ".lock";
+
     /**
      * A new run folder {@code <parent>/<name>-<yyyyMMdd-HHmmss>} (with a suffix {@code -2}, {@code -3}, ... when that
      * exists). The folder is claimed with one atomic create, so runs started in the same second, by threads or by
@@ -62,21 +65,51 @@ public record RunDirectory(Path root) {
         }
     }
 
-    /** Uses {@code dir} as a new run folder; it must not exist or be empty. */
+    /**
+     * Uses {@code dir} as a new run folder; it must not exist, be empty, or hold only what a run killed before it
+     * wrote anything leaves (an empty {@code checkpoints/}), which is reused.
+     */
     public static RunDirectory create(Path dir) {
         try {
-            if (Files.isDirectory(dir)) {
-                try (var s = Files.list(dir)) {
-                    if (s.findAny().isPresent()) {
-                        throw new ModelFileException(dir + ": the run directory exists and is not empty; use --resume to continue it");
-                    }
-                }
+            if (Files.isDirectory(dir) && !new RunDirectory(dir).neverStarted()) {
+                throw new ModelFileException(dir + ": the run directory exists and is not empty; use --resume to continue it");
             }
             Files.createDirectories(dir.resolve("checkpoints"));
             return new RunDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run directory " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The lock a training or resume holds on this run, so that two processes never write into it at once. */
+    public ProcessLock lock() {
+        ProcessLock lock = ProcessLock.tryLock(root.resolve(LOCK));
+        if (lock == null) {
+            throw new ModelFileException(root + ": another rnnkit process is training or resuming this run; wait for it to end "
+                    + "or use another --run-dir");
+        }
+        return lock;
+    }
+
+    /** True when nothing was written but the empty checkpoints folder (and the lock file). */
+    private boolean neverStarted() throws IOException {
+        try (var entries = Files.list(root)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                String name = p.getFileName().toString();
+                if (name.equals(LOCK)) {
+                    continue;
+                }
+                if (!p.equals(checkpoints()) || !Files.isDirectory(p)) {
+                    return false;
+                }
+                try (var inside = Files.list(p)) {
+                    if (inside.findAny().isPresent()) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** An existing run folder (it must hold a config.yaml). */
@@ -86,20 +119,11 @@ public record RunDirectory(Path root) {
      */
     public void deleteIfNeverStarted() {
         try {
-            Path checkpoints = checkpoints();
-            try (var entries = Files.list(root)) {
-                if (!entries.allMatch(checkpoints::equals)) {
-                    return;
-                }
+            if (!Files.isDirectory(root) || !neverStarted()) {
+                return;
             }
-            if (Files.isDirectory(checkpoints)) {
-                try (var inside = Files.list(checkpoints)) {
-                    if (inside.findAny().isPresent()) {
-                        return;
-                    }
-                }
-                Files.delete(checkpoints);
-            }
+            Files.deleteIfExists(checkpoints());
+            Files.deleteIfExists(root.resolve(LOCK));
             Files.delete(root);
         } catch (IOException e) {
             // Best effort: leaving an empty directory behind is harmless.

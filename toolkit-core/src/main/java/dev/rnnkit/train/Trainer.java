@@ -65,6 +65,12 @@ public final class Trainer {
      * @throws dev.rnnkit.data.DataFormatException for data that cannot be read as configured
      */
     public TrainingResult train(RnnkitConfig config, Path dataDir, RunDirectory run) throws IOException {
+        try (ProcessLock lock = run.lock()) {
+            return trainLocked(config, dataDir, run);
+        }
+    }
+
+    private TrainingResult trainLocked(RnnkitConfig config, Path dataDir, RunDirectory run) throws IOException {
         try {
             PreparedData data;
             TrainingEngine created;
@@ -116,6 +122,12 @@ public final class Trainer {
      * @throws IllegalArgumentException when {@code config} differs from the run's config in more than the epochs
      */
     public TrainingResult resume(RunDirectory run, Path dataDir, RnnkitConfig config) throws IOException {
+        try (ProcessLock lock = run.lock()) {
+            return resumeLocked(run, dataDir, config);
+        }
+    }
+
+    private TrainingResult resumeLocked(RunDirectory run, Path dataDir, RnnkitConfig config) throws IOException {
         try {
             SavedModel checkpoint = new Checkpoints(run.checkpoints(), Integer.MAX_VALUE).latest();
             RnnkitConfig saved = checkpoint.metadata().config();

@@ -32,6 +32,31 @@ class RunDirectoryTest {
         assertTrue(Files.isDirectory(dir.resolve("fc-20261130-060000-2/checkpoints")));
     }
 
+    @Test
+    void aRunKilledBeforeItWroteAnythingCanBeStartedAgain() throws Exception {
+        RunDirectory first = RunDirectory.create(dir.resolve("killed"));
+        // What a run killed during data loading leaves: the empty checkpoints folder and its lock file.
+        java.nio.file.Files.createFile(first.root().resolve(RunDirectory.LOCK));
+        assertEquals(first.root(), RunDirectory.create(dir.resolve("killed")).root());
+        java.nio.file.Files.writeString(first.config(), "name: x\n");
+        org.junit.jupiter.api.Assertions.assertThrows(dev.rnnkit.modelfile.ModelFileException.class,
+                () -> RunDirectory.create(dir.resolve("killed")), "a run that wrote its config is resumed, not reused");
+    }
+
+    @Test
+    void twoProcessesNeverTrainIntoOneRun() throws Exception {
+        Path data = TrainFixtures.forecastData(dir.resolve("data"));
+        RunDirectory run = RunDirectory.create(dir.resolve("busy"));
+        try (ProcessLock held = run.lock()) {
+            dev.rnnkit.modelfile.ModelFileException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.rnnkit.modelfile.ModelFileException.class,
+                    () -> new Trainer(ProgressListener.NONE, new StopRequest()).train(TrainFixtures.config(TrainFixtures.FORECAST), data, run));
+            assertTrue(e.getMessage().contains("another rnnkit process is training or resuming this run"), e.getMessage());
+        }
+        TrainingResult r = new Trainer(ProgressListener.NONE, new StopRequest()).train(TrainFixtures.config(TrainFixtures.FORECAST), data, run);
+        assertTrue(Files.isRegularFile(r.run().lastModel()), "free again once the holder let go");
+    }
+
     @RepeatedTest(3)
     void runsStartedAtOnceInTheSameSecondGetTheirOwnFolders() throws Exception {
         int n = 16;
