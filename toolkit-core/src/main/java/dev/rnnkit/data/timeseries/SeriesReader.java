@@ -20,6 +20,9 @@ import java.util.Set;
  */
 public final class SeriesReader {
 
+    /** The largest magnitude read: squares (variances, squared errors) of larger values overflow a double. */
+    static final double MAX_MAGNITUDE = 1e150;
+
     private SeriesReader() {
     }
 
@@ -74,11 +77,19 @@ public final class SeriesReader {
                 try {
                     v = Double.parseDouble(cell);
                 } catch (NumberFormatException e) {
-                    log.reject(name, line.number(), "non-numeric value", "column '" + col + "': '" + cell + "' is not a number");
+                    log.reject(name, line.number(), "non-numeric value", "column '" + col + "': '" + dev.rnnkit.config.Shown.of(cell)
+                            + "' is not a number");
                     continue rows;
                 }
                 if (!Double.isFinite(v)) {
-                    log.reject(name, line.number(), "non-finite value", "column '" + col + "': non-finite value '" + cell + "'");
+                    log.reject(name, line.number(), "non-finite value", "column '" + col + "': non-finite value '"
+                            + dev.rnnkit.config.Shown.of(cell) + "'");
+                    continue rows;
+                }
+                if (Math.abs(v) > MAX_MAGNITUDE) {
+                    // Squares of such values overflow: the scaler's deviation and every baseline would be Infinity or NaN.
+                    log.reject(name, line.number(), "value too large", "column '" + col + "': " + dev.rnnkit.config.Shown.of(cell)
+                            + " is beyond +-1e150, where squared errors overflow; rescale the column");
                     continue rows;
                 }
                 numbers[j] = v;
