@@ -84,6 +84,22 @@ class HardeningTest {
     }
 
     @Test
+    void aNetworkTooBigForMemoryIsRefusedByInspectAndTrainBeforeAllocating() throws Exception {
+        Path data = TrainFixtures.forecastData(dir.resolve("data"));
+        Path config = Files.writeString(dir.resolve("fc.yaml"), TrainFixtures.FORECAST);
+        CliTestSupport.Result inspect = CliTestSupport.run("inspect", config.toString(), "--set", "encoder[0].state_size=65536",
+                "--set", "input.feature_size=1", "--set", "output.output_size=1");
+        assertEquals(2, inspect.exitCode(), inspect.err());
+        assertTrue(inspect.err().strip().startsWith(config + ": encoder: the network has 12,885,"), inspect.err());
+        assertEquals(1, inspect.err().strip().lines().count());
+        CliTestSupport.Result train = CliTestSupport.run("train", config.toString(), "--set", "encoder[0].state_size=65536",
+                "--data-dir", data.toString(), "--run-dir", dir.resolve("run").toString());
+        assertEquals(2, train.exitCode(), train.err());
+        assertTrue(train.err().contains("encoder: the network has"), train.err());
+        assertFalse(Files.exists(dir.resolve("run")), "no half-made run directory");
+    }
+
+    @Test
     void aMisspeltLogLevelIsNamed() {
         assertEquals("RNNKIT_LOG_LEVEL: expected one of trace, debug, info, warn, error, off, got 'verbose'", LogLevel.problem("verbose"));
         assertEquals(null, LogLevel.problem("DEBUG"));

@@ -64,6 +64,9 @@ public final class DataPipelines {
     public static <E> SplitBatches batches(Splits<E> examples, RnnkitConfig config,
                                                        java.util.function.Function<java.util.List<E>, ? extends org.nd4j.linalg.dataset.api.MultiDataSet> encoder,
                                                        java.util.function.ToIntFunction<E> length, int inputColumns, int totalOutcomes) {
+        // An empty split found here, before training, names its source; later it would be "0 minibatches" or a lost epoch.
+        requireExamples(examples.validation(), "validation", config.data().validation());
+        requireExamples(examples.test(), "test", config.data().test());
         int batch = config.training().batchSize();
         boolean bucket = length != null && config.data().bucketByLength();
         java.util.Random random = config.data().shuffle() ? new java.util.Random(config.seed()) : null;
@@ -77,6 +80,13 @@ public final class DataPipelines {
                         : new BatchIterator<>(examples.validation(), batch, encoder, length, null, inputColumns, totalOutcomes, null, cap),
                 examples.test() == null ? null
                         : new BatchIterator<>(examples.test(), batch, encoder, length, null, inputColumns, totalOutcomes, null, cap));
+    }
+
+    private static void requireExamples(java.util.List<?> split, String name, String file) {
+        if (split != null && split.isEmpty()) {
+            throw new DataFormatException(file != null ? file : "data." + name + "_split", 0, "gives no " + name + " examples; "
+                    + (file != null ? "the file has no usable rows" : "hold out more of the training data, or give data." + name + " a file"));
+        }
     }
 
     /**

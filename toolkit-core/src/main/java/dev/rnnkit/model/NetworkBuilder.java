@@ -81,14 +81,18 @@ public final class NetworkBuilder {
 
     /** The network as a {@code MultiLayerNetwork}; fails for configs that need a graph. */
     public static Network buildStack(RnnkitConfig config, DataShape data) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(config, data));
+        MultiLayerConfiguration conf = configuration(config, data);
+        MemoryCheck.requireFits(conf, Float.BYTES);
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return Network.of(net);
     }
 
     /** The network as a {@code ComputationGraph}; any config can be built as one (a stack becomes a chain). */
     public static Network buildGraph(RnnkitConfig config, DataShape data) {
-        ComputationGraph graph = new ComputationGraph(graphConfiguration(config, data, DataType.FLOAT));
+        ComputationGraphConfiguration conf = graphConfiguration(config, data, DataType.FLOAT);
+        MemoryCheck.requireFits(conf, Float.BYTES);
+        ComputationGraph graph = new ComputationGraph(conf);
         graph.init();
         return Network.of(graph);
     }

@@ -74,11 +74,14 @@ public final class Trainer {
         try {
             PreparedData data;
             TrainingEngine created;
+            Network network;
             try {
                 if (engine == null) {
                     TrainingEngines.requireAvailable(config.training().engine());
                 }
                 data = DataPipelines.prepare(config, dataDir);
+                // Before anything is written: a network that cannot be built (too big for memory) leaves no run behind.
+                network = NetworkBuilder.build(config, data.shape());
                 // Before anything is written: an engine that cannot start (a Spark master out of reach) leaves no run behind.
                 created = engine != null ? null : TrainingEngines.create(config, run.root());
             } catch (RuntimeException e) {
@@ -92,7 +95,6 @@ public final class Trainer {
                 AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(config));
                 data.artefact().save(run.preprocessing());
                 EvalJson.write(metadata.provenance(), run.provenance());
-                Network network = NetworkBuilder.build(config, data.shape());
                 initialisePretrainedEmbedding(config, dataDir, data, network);
                 return loop(run, data, metadata, network, TrainingState.start(), handle.engine());
             }
