@@ -232,7 +232,8 @@ class TaggingPipelineTest {
     @Test
     void strictTagErrorsRejectWhatRepairWouldRead() {
         write(dir, "train.txt", BROKEN_TRAIN);
-        write(dir, "dev.txt", "Anna O\nLee I-PER\n");
+        // A valid second dev sentence: a validation split left with no sentence at all is an error of its own.
+        write(dir, "dev.txt", "Anna O\nLee I-PER\n\nok O\n");
         String strict = BROKEN_YAML + "  tagging: {tag_errors: strict}\n";
         DataFormatException e = assertThrows(DataFormatException.class, () -> DataPipelines.prepare(config(strict), dir));
         assertEquals("train.txt:2: tag 'I-PER' follows 'O'; in iob2 an entity starts with B-", e.getMessage());
