@@ -166,9 +166,27 @@ public final class DataDirectory {
                 continue;
             }
             generatedTask(path).filter(t -> done.add("generated/" + t)).ifPresent(t -> reports.add(generate(t)));
+            catalog.owning(path).ifPresent(d -> requireListed(d, path));
             catalog.owning(path).filter(d -> done.add(d.name())).ifPresent(d -> reports.add(fetcher.fetch(d, this, listener)));
         }
         return reports;
+    }
+
+    /**
+     * A path inside a catalogue data set's folder must name one of its files (or a folder of them): a typo must not
+     * start a download of the whole data set that ends in "incomplete" without naming the file.
+     */
+    private static void requireListed(Dataset d, String path) {
+        String relative = path.replace('\\', '/').substring(d.name().length() + 1);
+        boolean listed = d.file(relative).isPresent()
+                || d.files().stream().anyMatch(f -> f.path().startsWith(relative.endsWith("/") ? relative : relative + "/"));
+        if (!listed) {
+            List<String> files = d.files().stream().map(DatasetFile::path).toList();
+            throw new IllegalArgumentException(path + ": no such file in the catalogue data set '" + d.name() + "'"
+                    + dev.rnnkit.config.Suggestions.closest(relative, files).map(c -> "; did you mean '" + d.name() + "/" + c + "'?")
+                    .orElse("; its files: " + String.join(", ", files.size() > 8 ? files.subList(0, 8) : files)
+                            + (files.size() > 8 ? ", ..." : "")));
+        }
     }
 
     /** The self-made task a relative path {@code generated/<task>/<split file>} names, if any. */

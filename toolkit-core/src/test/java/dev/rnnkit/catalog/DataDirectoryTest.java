@@ -71,6 +71,20 @@ class DataDirectoryTest {
     }
 
     @Test
+    void aMistypedFileOfACatalogueDataSetIsNamedBeforeAnyDownload() throws Exception {
+        byte[] train = "good\t1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        DatasetCatalog real = new DatasetCatalog(List.of(new Dataset("sst2", "d", "l", List.of(), List.of(
+                new DatasetFile("train.tsv", train.length, sha256(train), List.of(new FileSource("https://127.0.0.1:9/none", null)))))));
+        Path mirror = Files.createDirectories(tmp.resolve("mirror2/sst2"));
+        Files.write(mirror.resolve("train.tsv"), train);
+        DataDirectory data = DataDirectory.locate(tmp.resolve("data2"), tmp.resolve("mirror2"), Map.of(), real);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> data.fetchMissing(List.of("sst2/trian.tsv"), new DatasetFetcher(), FetchListener.SILENT));
+        assertEquals("sst2/trian.tsv: no such file in the catalogue data set 'sst2'; did you mean 'sst2/train.tsv'?", e.getMessage());
+        assertEquals(false, Files.exists(tmp.resolve("data2/sst2/train.tsv")), "nothing was fetched");
+    }
+
+    @Test
     void fetchMissingGeneratesSelfMadeDataSetsOnceAndLeavesThemAlone() throws Exception {
         DataDirectory data = DataDirectory.locate(tmp.resolve("data"), null, Map.of(), catalog);
         List<FetchReport> reports = data.fetchMissing(List.of("generated/dates/train.tsv", "generated/dates/validation.tsv",
