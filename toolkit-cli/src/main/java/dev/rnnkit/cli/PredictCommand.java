@@ -1,12 +1,13 @@
 package dev.rnnkit.cli;
 
+import dev.rnnkit.config.DataConfig;
+import dev.rnnkit.data.ReadLog;
+import dev.rnnkit.data.SourceLines;
 import dev.rnnkit.predict.Predictor;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.FilterInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,10 +40,18 @@ final class PredictCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(input + ": no such input file");
             }
             if (predictor.readsLines()) {
-                List<String> lines = stdin
-                        ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().toList()
-                        : Files.readAllLines(Path.of(input), StandardCharsets.UTF_8);
-                predictor.predictLines(lines, System.out::println);
+                // Read as predicted, so that an input of any size takes bounded memory; a line that is not UTF-8 is named.
+                ReadLog strict = new ReadLog(DataConfig.OnError.FAIL);
+                try (Stream<SourceLines.Line> lines = stdin
+                        ? SourceLines.stream(new FilterInputStream(System.in) {
+                            @Override
+                            public void close() {
+                                // standard input stays open for the JVM
+                            }
+                        }, "standard input", strict)
+                        : SourceLines.stream(Path.of(input), input, strict)) {
+                    predictor.predictLines(lines.map(SourceLines.Line::text).iterator(), System.out::println);
+                }
             } else {
                 Path csv = Path.of(input);
                 if (stdin) {

@@ -608,9 +608,6 @@ public final class ConfigValidator {
     private void checkTextData(TextDataConfig t) {
         checkDelimitedFile("data.text", t.delimiter(), t.quote(), t.maxLength(), t.header(),
                 "text_column", t.textColumn(), "label_column", t.labelColumn());
-        if (t.truncation() != null && t.maxLength() == null) {
-            fail("data.text.truncation", "needs data.text.max_length: without a length limit no tokens are cut off");
-        }
     }
 
     private void checkSeq2SeqData(RnnkitConfig c) {

@@ -75,6 +75,12 @@ public record DataConfig(
     /** Default number of prefetched batches. */
     public static final int DEFAULT_PREFETCH = 2;
 
+    /**
+     * The tokens kept of one example (text, sentence, source) when the config sets no {@code max_length}: far above
+     * the shipped data sets' longest (SST-2 52, CoNLL-2003 124), and a bound on what one adversarial line can cost.
+     */
+    public static final int DEFAULT_MAX_LENGTH = 1024;
+
     public DataConfig {
         validationSplit = validationSplit == null ? 0.0 : validationSplit;
         testSplit = testSplit == null ? 0.0 : testSplit;

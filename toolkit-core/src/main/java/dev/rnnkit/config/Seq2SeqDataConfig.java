@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param header          the first line names the columns; default false (pair files rarely have one)
  * @param delimiter       the one-character field separator; default tab
  * @param quote           the one-character quote for fields containing the delimiter (CSV); default none
- * @param maxLength       keep at most this many source tokens (the first ones); default no limit
+ * @param maxLength       keep at most this many source tokens (the first ones); default {@value DataConfig#DEFAULT_MAX_LENGTH}
  * @param sourceTokenizer how sources are split into tokens; default {@code data.tokenizer}
  * @param targetTokenizer how targets are split into tokens; default {@code data.tokenizer}
  */
@@ -29,7 +29,8 @@ public record Seq2SeqDataConfig(
         String delimiter,
         @JsonPropertyDescription("One-character quote around fields that contain the delimiter (CSV, e.g. '\"'); default none")
         String quote,
-        @JsonPropertyDescription("Truncate sources to their first max_length tokens; default no limit (targets are never truncated: "
+        @JsonPropertyDescription("Truncate sources to their first max_length tokens, in training, evaluation and prediction alike; default "
+                + DataConfig.DEFAULT_MAX_LENGTH + " (targets are never truncated: "
                 + "one longer than output.output_length - 1 tokens is a malformed row)")
         Integer maxLength,
         @JsonPropertyDescription("How sources are split into tokens; default data.tokenizer")
@@ -42,6 +43,7 @@ public record Seq2SeqDataConfig(
         targetColumn = targetColumn == null ? ColumnRef.index(1) : targetColumn;
         header = header == null ? Boolean.FALSE : header;
         delimiter = delimiter == null ? "\t" : delimiter;
+        maxLength = maxLength == null ? DataConfig.DEFAULT_MAX_LENGTH : maxLength;
         // The tokenizers stay null when unset: they then follow data.tokenizer.
     }
 

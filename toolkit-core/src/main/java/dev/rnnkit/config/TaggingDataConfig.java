@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param scheme      the scheme the network is trained on (tags are converted); default iob2
  * @param tagErrors   what a tag that breaks {@code inputScheme} does: {@link TagErrors#REPAIR} (default) reads
  *                    it as conlleval does, {@link TagErrors#STRICT} rejects its sentence
- * @param maxLength   keep at most this many tokens per sentence; default no limit
+ * @param maxLength   keep at most this many tokens per sentence; default {@value DataConfig#DEFAULT_MAX_LENGTH}
  */
 public record TaggingDataConfig(
         @JsonPropertyDescription("0-based token column (negative counts from the end); default 0")
@@ -32,7 +32,8 @@ public record TaggingDataConfig(
                 + "violation (data.on_error decides whether that stops the run). A tag without a valid prefix (PER, X-PER) is "
                 + "an error either way")
         TagErrors tagErrors,
-        @JsonPropertyDescription("Truncate sentences to their first max_length tokens; default no limit")
+        @JsonPropertyDescription("Truncate sentences to their first max_length tokens, in training, evaluation and prediction alike; default "
+                + DataConfig.DEFAULT_MAX_LENGTH)
         Integer maxLength) {
 
     public TaggingDataConfig {
@@ -41,6 +42,7 @@ public record TaggingDataConfig(
         inputScheme = inputScheme == null ? TagScheme.IOB2 : inputScheme;
         scheme = scheme == null ? TagScheme.IOB2 : scheme;
         tagErrors = tagErrors == null ? TagErrors.REPAIR : tagErrors;
+        maxLength = maxLength == null ? DataConfig.DEFAULT_MAX_LENGTH : maxLength;
     }
 
     /** All defaults: token in the first column, IOB2 tag in the last. */

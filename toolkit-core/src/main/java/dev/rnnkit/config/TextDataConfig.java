@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param header      the first line names the columns; default true
  * @param delimiter   the one-character field separator; default tab
  * @param quote       the one-character quote for fields containing the delimiter (CSV); default none
- * @param maxLength   keep at most this many tokens per example; default no limit
+ * @param maxLength   keep at most this many tokens per example; default {@value DataConfig#DEFAULT_MAX_LENGTH}
  * @param truncation  which tokens of a longer example are kept; null (unset) means {@link Truncation#HEAD}
  */
 public record TextDataConfig(
@@ -24,12 +24,13 @@ public record TextDataConfig(
         String delimiter,
         @JsonPropertyDescription("One-character quote around fields that contain the delimiter (CSV, e.g. '\"'); default none")
         String quote,
-        @JsonPropertyDescription("Truncate examples to max_length tokens (which ones: truncation); default no limit")
+        @JsonPropertyDescription("Truncate examples to max_length tokens (which ones: truncation), in training, evaluation and prediction alike; default "
+                + DataConfig.DEFAULT_MAX_LENGTH)
         Integer maxLength,
         @JsonPropertyDescription("Which tokens of an example longer than max_length are kept: head (the first max_length), "
                 + "tail (the last max_length) or head_tail (the first quarter of max_length, rounded up, and the rest from "
                 + "the end: 128 + 382 of 510 as in Sun et al. 2019, where it beat head and tail on long reviews); "
-                + "needs max_length; default head")
+                + "default head")
         Truncation truncation) {
 
     public TextDataConfig {
@@ -37,7 +38,8 @@ public record TextDataConfig(
         labelColumn = labelColumn == null ? ColumnRef.index(1) : labelColumn;
         header = header == null ? Boolean.TRUE : header;
         delimiter = delimiter == null ? "\t" : delimiter;
-        // truncation stays null when unset, so that the validator can tell it was given without max_length.
+        maxLength = maxLength == null ? DataConfig.DEFAULT_MAX_LENGTH : maxLength;
+        // truncation stays null when unset: the artefact then leaves it out, as models saved before it existed.
     }
 
     /** All defaults: a headed TSV with text in column 0 and labels in column 1. */

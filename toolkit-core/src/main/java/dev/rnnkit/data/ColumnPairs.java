@@ -3,7 +3,12 @@ package dev.rnnkit.data;
 import dev.rnnkit.config.ColumnRef;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import java.util.function.Function;
 
 /**
@@ -43,46 +48,61 @@ public final class ColumnPairs {
      */
     public static <T> List<T> read(Path dataDir, String name, Layout layout, String firstKey, ColumnRef first,
                                    String secondKey, ColumnRef second, ReadLog log, Function<Row, T> convert) {
-        List<SourceLines.Line> lines = SourceLines.read(DataPipelines.resolve(dataDir, name), name, log);
-        char delimiter = DelimitedLine.charOf(layout.delimiter());
-        char quote = DelimitedLine.charOf(layout.quote());
-        int firstLine = 0;
-        Integer expected = null;
-        List<String> header = null;
-        if (layout.header()) {
-            if (lines.isEmpty()) {
-                throw new DataFormatException(name, 0, "the file is empty; expected a header line");
-            }
-            header = DelimitedLine.split(lines.get(0).text(), delimiter, quote);
-            if (header == null) {
-                throw new DataFormatException(name, lines.get(0).number(), "unclosed quote in the header");
-            }
-            expected = header.size();
-            firstLine = 1;
+        try (Stream<T> rows = stream(dataDir, name, layout, firstKey, first, secondKey, second, log, convert)) {
+            return rows.collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         }
-        int a = column(first, header, name, layout.section() + "." + firstKey);
-        int b = column(second, header, name, layout.section() + "." + secondKey);
-        int needed = Math.max(a, b) + 1;
-        List<T> rows = new ArrayList<>();
-        for (SourceLines.Line line : lines.subList(firstLine, lines.size())) {
-            if (line.text().isEmpty()) {
-                continue; // blank lines (e.g. a trailing newline) are not rows
-            }
-            log.rowRead();
-            List<String> fields = DelimitedLine.split(line.text(), delimiter, quote);
-            if (fields == null) {
-                log.reject(name, line.number(), "unclosed quote", "unclosed quote");
-            } else if (expected != null ? fields.size() != expected : fields.size() < needed) {
-                log.reject(name, line.number(), "wrong column count", "expected " + (expected != null ? expected : "at least " + needed)
-                        + " columns, got " + fields.size());
-            } else {
-                T row = convert.apply(new Row(name, line.number(), fields.get(a), fields.get(b)));
-                if (row != null) {
-                    rows.add(row);
+    }
+
+    /**
+     * The rows of {@code name} read one line at a time (see {@link #read}); the header, when there is one, is checked
+     * before this returns. Close the stream to close the file.
+     */
+    public static <T> Stream<T> stream(Path dataDir, String name, Layout layout, String firstKey, ColumnRef first,
+                                       String secondKey, ColumnRef second, ReadLog log, Function<Row, T> convert) {
+        Stream<SourceLines.Line> source = SourceLines.stream(DataPipelines.resolve(dataDir, name), name, log);
+        try {
+            Iterator<SourceLines.Line> lines = source.iterator();
+            char delimiter = DelimitedLine.charOf(layout.delimiter());
+            char quote = DelimitedLine.charOf(layout.quote());
+            Integer expected = null;
+            List<String> header = null;
+            if (layout.header()) {
+                if (!lines.hasNext()) {
+                    throw new DataFormatException(name, 0, "the file is empty; expected a header line");
                 }
+                SourceLines.Line headerLine = lines.next();
+                header = DelimitedLine.split(headerLine.text(), delimiter, quote);
+                if (header == null) {
+                    throw new DataFormatException(name, headerLine.number(), "unclosed quote in the header");
+                }
+                expected = header.size();
             }
+            int a = column(first, header, name, layout.section() + "." + firstKey);
+            int b = column(second, header, name, layout.section() + "." + secondKey);
+            int needed = Math.max(a, b) + 1;
+            Integer columns = expected;
+            Function<SourceLines.Line, T> row = line -> {
+                if (line.text().isEmpty()) {
+                    return null; // blank lines (e.g. a trailing newline) are not rows
+                }
+                log.rowRead();
+                List<String> fields = DelimitedLine.split(line.text(), delimiter, quote);
+                if (fields == null) {
+                    log.reject(name, line.number(), "unclosed quote", "unclosed quote");
+                } else if (columns != null ? fields.size() != columns : fields.size() < needed) {
+                    log.reject(name, line.number(), "wrong column count", "expected " + (columns != null ? columns : "at least " + needed)
+                            + " columns, got " + fields.size());
+                } else {
+                    return convert.apply(new Row(name, line.number(), fields.get(a), fields.get(b)));
+                }
+                return null;
+            };
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(lines, Spliterator.ORDERED), false)
+                    .map(row).filter(java.util.Objects::nonNull).onClose(source::close);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
         }
-        return rows;
     }
 
     private static int column(ColumnRef ref, List<String> header, String file, String key) {

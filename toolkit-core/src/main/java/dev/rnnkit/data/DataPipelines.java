@@ -100,11 +100,13 @@ public final class DataPipelines {
 
     /**
      * Reads one labelled file (or folder, for generation) with an already fitted preprocessing state, e.g. to
-     * evaluate a saved model on new data; malformed rows follow {@code data.on_error}.
+     * evaluate a saved model on new data; malformed rows follow {@code data.on_error}. Files of one example per line
+     * or sentence (text classification, tagging, seq2seq) are read as the batches are needed
+     * ({@link StreamingBatches}); series and generation texts are read whole.
      *
      * @throws DataFormatException for a file that cannot be read as configured
      */
-    public static BatchIterator<?> labelled(RnnkitConfig config, Preprocessing artefact, Path file) {
+    public static org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator labelled(RnnkitConfig config, Preprocessing artefact, Path file) {
         return switch (artefact.family()) {
             case TEXT_CLASSIFICATION -> TextClassificationPipeline.labelled(config, artefact.textClassification(), file);
             case TAGGING -> TaggingPipeline.labelled(config, artefact.tagging(), file);
@@ -118,6 +120,16 @@ public final class DataPipelines {
     public static <E> BatchIterator<E> inOrder(java.util.List<E> examples, RnnkitConfig config,
                                                java.util.function.Function<java.util.List<E>, ? extends org.nd4j.linalg.dataset.api.MultiDataSet> encoder, Path file) {
         return forEvaluation(examples, config, encoder, null, file);
+    }
+
+    /**
+     * Batches of the examples {@code source} reads from {@code file}, read a pool at a time and sorted by {@code length}
+     * within it (see {@link StreamingBatches}); a file without a usable example is an error naming it.
+     */
+    public static <E> StreamingBatches<E> streamed(java.util.function.Supplier<java.util.stream.Stream<E>> source, RnnkitConfig config,
+                                                   java.util.function.Function<java.util.List<E>, ? extends org.nd4j.linalg.dataset.api.MultiDataSet> encoder,
+                                                   java.util.function.ToIntFunction<E> length, Path file) {
+        return new StreamingBatches<>(source, config.training().batchSize(), encoder, length, tokenCap(config, length), file);
     }
 
     /**

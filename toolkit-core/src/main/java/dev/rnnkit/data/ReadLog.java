@@ -83,19 +83,26 @@ public final class ReadLog {
      * {@code truncated to 64 tokens (head): 312 of 67,349 training examples, 5 of 872 validation}.
      */
     public <E> void noteTruncated(int maxLength, Truncation side, Splits<E> examples, Predicate<E> truncated) {
+        if (countOf(examples.train(), truncated) + countOf(examples.validation(), truncated) + countOf(examples.test(), truncated) == 0) {
+            return; // the limit cut nothing (always so under the default for short texts): nothing to report
+        }
         StringBuilder sb = new StringBuilder("truncated to " + maxLength + " tokens (" + side.yamlName() + "): ");
-        sb.append(countOf(examples.train(), truncated)).append(" training examples");
+        sb.append(shown(examples.train(), truncated)).append(" training examples");
         if (examples.validation() != null) {
-            sb.append(", ").append(countOf(examples.validation(), truncated)).append(" validation");
+            sb.append(", ").append(shown(examples.validation(), truncated)).append(" validation");
         }
         if (examples.test() != null) {
-            sb.append(", ").append(countOf(examples.test(), truncated)).append(" test");
+            sb.append(", ").append(shown(examples.test(), truncated)).append(" test");
         }
         note(sb.toString());
     }
 
-    private static <E> String countOf(List<E> part, Predicate<E> truncated) {
-        return String.format(Locale.ROOT, "%,d of %,d", part.stream().filter(truncated).count(), part.size());
+    private static <E> long countOf(List<E> part, Predicate<E> truncated) {
+        return part == null ? 0 : part.stream().filter(truncated).count();
+    }
+
+    private static <E> String shown(List<E> part, Predicate<E> truncated) {
+        return String.format(Locale.ROOT, "%,d of %,d", countOf(part, truncated), part.size());
     }
 
     /** The summary so far, with the example counts of each split. */

@@ -41,48 +41,92 @@ public final class ClassificationMetrics {
         }
         checkIds("actual", actual, k);
         checkIds("predicted", predicted, k);
-        ConfusionMatrix cm = ConfusionMatrix.tally(actual, predicted, classNames);
-
-        List<ClassScores> perClass = new ArrayList<>(k);
-        long correct = 0;
-        double macroSum = 0;
-        int macroClasses = 0;
-        double weightedSum = 0;
-        for (int c = 0; c < k; c++) {
-            long tp = cm.count(c, c);
-            long support = 0;
-            long predictedCount = 0;
-            for (int o = 0; o < k; o++) {
-                support += cm.count(c, o);
-                predictedCount += cm.count(o, c);
-            }
-            ClassScores s = ClassScores.of(classNames.get(c), tp, predictedCount, support);
-            perClass.add(s);
-            correct += tp;
-            // Like scikit-learn without an explicit label list: classes absent from both sides do not dilute the mean.
-            if (support > 0 || predictedCount > 0) {
-                macroSum += s.f1();
-                macroClasses++;
-            }
-            weightedSum += s.f1() * support;
-        }
-        Double logLoss = probabilities == null ? null : logLoss(actual, probabilities, k);
-        return new ClassificationReport(actual.length, (double) correct / actual.length,
-                macroSum / macroClasses, weightedSum / actual.length, logLoss, perClass, cm);
-    }
-
-    private static double logLoss(int[] actual, double[][] probabilities, int k) {
-        if (probabilities.length != actual.length) {
+        if (probabilities != null && probabilities.length != actual.length) {
             throw new IllegalArgumentException("probabilities has " + probabilities.length + " rows but there are " + actual.length + " labels");
         }
-        double sum = 0;
+        Tally tally = new Tally(classNames, probabilities != null);
         for (int i = 0; i < actual.length; i++) {
-            if (probabilities[i].length != k) {
+            if (probabilities != null && probabilities[i].length != k) {
                 throw new IllegalArgumentException("probabilities row " + i + " has " + probabilities[i].length + " values, expected " + k);
             }
-            sum -= Math.log(Math.max(probabilities[i][actual[i]], MIN_PROBABILITY));
+            tally.add(actual[i], predicted[i], probabilities == null ? null : probabilities[i]);
         }
-        return sum / actual.length;
+        return tally.report();
+    }
+
+    /**
+     * Counts (actual, predicted) pairs and the log loss one example at a time, so that a file of any size is scored
+     * in memory that depends only on the number of classes.
+     */
+    public static final class Tally {
+
+        private final List<String> classNames;
+        private final long[][] counts;
+        private final boolean withLogLoss;
+        private double logLossSum;
+        private long examples;
+
+        /** @param withLogLoss whether every example comes with its probabilities */
+        public Tally(List<String> classNames, boolean withLogLoss) {
+            if (classNames.isEmpty()) {
+                throw new IllegalArgumentException("class_names is empty");
+            }
+            this.classNames = List.copyOf(classNames);
+            this.counts = new long[classNames.size()][classNames.size()];
+            this.withLogLoss = withLogLoss;
+        }
+
+        /** Adds one example; {@code probabilities} (one per class) is required when the tally keeps the log loss. */
+        public void add(int actual, int predicted, double[] probabilities) {
+            counts[actual][predicted]++;
+            examples++;
+            if (withLogLoss) {
+                logLossSum -= Math.log(Math.max(probabilities[actual], MIN_PROBABILITY));
+            }
+        }
+
+        /**
+         * The scores of everything added.
+         *
+         * @throws IllegalArgumentException when nothing was added
+         */
+        public ClassificationReport report() {
+            if (examples == 0) {
+                throw new IllegalArgumentException("no examples to evaluate");
+            }
+            int k = classNames.size();
+            List<List<Long>> rows = new ArrayList<>();
+            for (long[] row : counts) {
+                rows.add(java.util.Arrays.stream(row).boxed().toList());
+            }
+            ConfusionMatrix cm = new ConfusionMatrix(classNames, rows);
+            List<ClassScores> perClass = new ArrayList<>(k);
+            long correct = 0;
+            double macroSum = 0;
+            int macroClasses = 0;
+            double weightedSum = 0;
+            for (int c = 0; c < k; c++) {
+                long tp = cm.count(c, c);
+                long support = 0;
+                long predictedCount = 0;
+                for (int o = 0; o < k; o++) {
+                    support += cm.count(c, o);
+                    predictedCount += cm.count(o, c);
+                }
+                ClassScores s = ClassScores.of(classNames.get(c), tp, predictedCount, support);
+                perClass.add(s);
+                correct += tp;
+                // Like scikit-learn without an explicit label list: classes absent from both sides do not dilute the mean.
+                if (support > 0 || predictedCount > 0) {
+                    macroSum += s.f1();
+                    macroClasses++;
+                }
+                weightedSum += s.f1() * support;
+            }
+            Double logLoss = withLogLoss ? logLossSum / examples : null;
+            return new ClassificationReport(examples, (double) correct / examples,
+                    macroSum / macroClasses, weightedSum / examples, logLoss, perClass, cm);
+        }
     }
 
     private static void checkIds(String what, int[] ids, int k) {

@@ -22,19 +22,6 @@ public record ConfusionMatrix(List<String> classNames, List<List<Long>> counts) 
         counts = counts.stream().map(List::copyOf).toList();
     }
 
-    /** Builds the matrix from parallel id arrays (already checked by the caller). */
-    static ConfusionMatrix tally(int[] actual, int[] predicted, List<String> classNames) {
-        long[][] m = new long[classNames.size()][classNames.size()];
-        for (int i = 0; i < actual.length; i++) {
-            m[actual[i]][predicted[i]]++;
-        }
-        List<List<Long>> rows = new ArrayList<>();
-        for (long[] row : m) {
-            rows.add(Arrays.stream(row).boxed().toList());
-        }
-        return new ConfusionMatrix(classNames, rows);
-    }
-
     /** How many examples of class {@code actual} were predicted as {@code predicted}. */
     public long count(int actual, int predicted) {
         return counts.get(actual).get(predicted);

@@ -26,25 +26,42 @@ public final class SequenceMatchMetrics {
         if (reference.size() != predicted.size()) {
             throw new IllegalArgumentException("reference has " + reference.size() + " sequences but predicted has " + predicted.size());
         }
-        long exact = 0;
-        long characters = 0;
-        long correct = 0;
-        List<SequenceMatchReport.Mismatch> mismatches = new ArrayList<>();
+        Tally tally = new Tally();
         for (int i = 0; i < reference.size(); i++) {
-            int[] r = reference.get(i).codePoints().toArray();
-            int[] p = predicted.get(i).codePoints().toArray();
+            tally.add(reference.get(i), predicted.get(i));
+        }
+        return tally.report();
+    }
+
+    /** Counts matches pair by pair, so that a file of any size is scored in bounded memory. */
+    public static final class Tally {
+
+        private long pairs;
+        private long exact;
+        private long characters;
+        private long correct;
+        private final List<SequenceMatchReport.Mismatch> mismatches = new ArrayList<>();
+
+        /** Adds one reference and its prediction. */
+        public void add(String reference, String predicted) {
+            int[] r = reference.codePoints().toArray();
+            int[] p = predicted.codePoints().toArray();
             characters += Math.max(r.length, p.length);
             for (int j = 0; j < Math.min(r.length, p.length); j++) {
                 correct += r[j] == p[j] ? 1 : 0;
             }
-            if (reference.get(i).equals(predicted.get(i))) {
+            if (reference.equals(predicted)) {
                 exact++;
             } else if (mismatches.size() < KEEP_MISMATCHES) {
-                mismatches.add(new SequenceMatchReport.Mismatch(i, reference.get(i), predicted.get(i)));
+                mismatches.add(new SequenceMatchReport.Mismatch(pairs, reference, predicted));
             }
+            pairs++;
         }
-        long n = reference.size();
-        return new SequenceMatchReport(n, exact, Ratios.divide(exact, n), characters, correct,
-                Ratios.divide(correct, characters), mismatches);
+
+        /** The scores of every pair added. */
+        public SequenceMatchReport report() {
+            return new SequenceMatchReport(pairs, exact, Ratios.divide(exact, pairs), characters, correct,
+                    Ratios.divide(correct, characters), mismatches);
+        }
     }
 }

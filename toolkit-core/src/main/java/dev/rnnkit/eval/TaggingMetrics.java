@@ -29,12 +29,33 @@ public final class TaggingMetrics {
         if (gold.size() != predicted.size()) {
             throw new IllegalArgumentException("gold has " + gold.size() + " sentences but predicted has " + predicted.size());
         }
-        Map<String, long[]> counts = new TreeMap<>(); // type -> {correct, predicted, gold}
-        long tokens = 0;
-        long correctTokens = 0;
+        Tally tally = new Tally(scheme);
         for (int s = 0; s < gold.size(); s++) {
-            List<String> g = gold.get(s);
-            List<String> p = predicted.get(s);
+            tally.add(gold.get(s), predicted.get(s));
+        }
+        return tally.report();
+    }
+
+    /** Counts entities and tokens sentence by sentence, so that a file of any size is scored in bounded memory. */
+    public static final class Tally {
+
+        private final TagScheme scheme;
+        private final Map<String, long[]> counts = new TreeMap<>(); // type -> {correct, predicted, gold}
+        private long sentences;
+        private long tokens;
+        private long correctTokens;
+
+        public Tally(TagScheme scheme) {
+            this.scheme = scheme;
+        }
+
+        /**
+         * Adds one sentence's gold and predicted tags.
+         *
+         * @throws IllegalArgumentException when the lengths differ or a tag does not fit the scheme
+         */
+        public void add(List<String> g, List<String> p) {
+            long s = sentences++;
             if (g.size() != p.size()) {
                 throw new IllegalArgumentException("sentence " + s + ": gold has " + g.size() + " tags but predicted has " + p.size());
             }
@@ -57,22 +78,26 @@ public final class TaggingMetrics {
                 counts.computeIfAbsent(span.type(), k -> new long[3])[1]++;
             }
         }
-        long correct = 0;
-        long found = 0;
-        long support = 0;
-        List<ClassScores> perType = new ArrayList<>();
-        for (Map.Entry<String, long[]> e : counts.entrySet()) {
-            long[] c = e.getValue();
-            perType.add(ClassScores.of(e.getKey(), c[0], c[1], c[2]));
-            correct += c[0];
-            found += c[1];
-            support += c[2];
+
+        /** The scores of every sentence added. */
+        public TaggingReport report() {
+            long correct = 0;
+            long found = 0;
+            long support = 0;
+            List<ClassScores> perType = new ArrayList<>();
+            for (Map.Entry<String, long[]> e : counts.entrySet()) {
+                long[] c = e.getValue();
+                perType.add(ClassScores.of(e.getKey(), c[0], c[1], c[2]));
+                correct += c[0];
+                found += c[1];
+                support += c[2];
+            }
+            ClassScores micro = ClassScores.of("micro avg", correct, found, support);
+            return new TaggingReport(scheme, tokens, correctTokens, Ratios.divide(correctTokens, tokens), micro, perType);
         }
-        ClassScores micro = ClassScores.of("micro avg", correct, found, support);
-        return new TaggingReport(scheme, tokens, correctTokens, Ratios.divide(correctTokens, tokens), micro, perType);
     }
 
-    private static List<EntitySpan> spans(String side, int sentence, List<String> tags, TagScheme scheme) {
+    private static List<EntitySpan> spans(String side, long sentence, List<String> tags, TagScheme scheme) {
         try {
             return EntityChunker.spans(tags, scheme);
         } catch (IllegalArgumentException e) {

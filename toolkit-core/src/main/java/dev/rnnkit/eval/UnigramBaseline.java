@@ -59,12 +59,17 @@ public final class UnigramBaseline {
 
     /** Cross-entropy of this distribution on the given tokens. */
     public CrossEntropyScores score(int[] tokens) {
+        return CrossEntropyScores.fromTotal(totalNats(tokens), tokens.length);
+    }
+
+    /** The summed negative log probability (nats) of the given tokens, to add up over batches. */
+    public double totalNats(int[] tokens) {
         double sum = 0;
         for (int i = 0; i < tokens.length; i++) {
             checkId(tokens[i], counts.length, "token " + i);
             sum -= Math.log(probability(tokens[i]));
         }
-        return CrossEntropyScores.fromTotal(sum, tokens.length);
+        return sum;
     }
 
     private static int checkId(int id, int vocabSize, String what) {

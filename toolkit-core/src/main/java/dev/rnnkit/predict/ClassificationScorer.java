@@ -10,29 +10,28 @@ import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
-/** Accuracy, per-class and macro F1 and the confusion matrix of a many-to-one classifier. */
+/** Accuracy, per-class and macro F1 and the confusion matrix of a many-to-one classifier, tallied batch by batch. */
 final class ClassificationScorer implements TaskScorer {
 
-    private final List<String> classNames;
-    private final List<int[]> actual = new ArrayList<>();
-    private final List<int[]> predicted = new ArrayList<>();
-    private final List<double[]> probabilities = new ArrayList<>();
+    private final ClassificationMetrics.Tally tally;
 
     ClassificationScorer(List<String> classNames) {
-        this.classNames = classNames;
+        this.tally = new ClassificationMetrics.Tally(classNames, true);
     }
 
     @Override
     public void add(MultiDataSet batch, INDArray output) {
-        actual.add(ModelOutputs.argmax(batch.getLabels(0)));
-        predicted.add(ModelOutputs.argmax(output));
-        probabilities.addAll(Arrays.asList(ModelOutputs.probabilityRows(output, null)));
+        int[] actual = ModelOutputs.argmax(batch.getLabels(0));
+        int[] predicted = ModelOutputs.argmax(output);
+        double[][] probabilities = ModelOutputs.probabilityRows(output, null);
+        for (int i = 0; i < actual.length; i++) {
+            tally.add(actual[i], predicted[i], probabilities[i]);
+        }
     }
 
     @Override
     public EvaluationResult finish(double loss) {
-        ClassificationReport r = ClassificationMetrics.evaluate(flat(actual), flat(predicted),
-                probabilities.toArray(double[][]::new), classNames);
+        ClassificationReport r = tally.report();
         return new EvaluationResult("classification", EvaluationResult.metrics(loss, "accuracy", r.accuracy(), "f1", r.macroF1()),
                 r, r.toTable(), r.confusionMatrix(), null);
     }

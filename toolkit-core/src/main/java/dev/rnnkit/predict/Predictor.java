@@ -26,7 +26,9 @@ import org.nd4j.linalg.dataset.MultiDataSet;
  * <ul>
  *   <li>text classification: one text per input line → {@code {"text", "label", "probabilities": {label: p}}}
  *       (regression: {@code {"text", "value"}})</li>
- *   <li>tagging: one whitespace-tokenised sentence per line → {@code {"tokens": [...], "tags": [...]}}</li>
+ *   <li>tagging: one whitespace-tokenised sentence per line → {@code {"tokens": [...], "tags": [...]}}, plus
+ *       {@code "tokens_cut": N} when the sentence was longer than the model's {@code max_length} (the tokens and tags
+ *       are then its first {@code max_length})</li>
  *   <li>seq2seq: one source text per line → {@code {"source": ..., "output": ...}}</li>
  *   <li>time series: a CSV with the training columns → one line per complete window:
  *       {@code {"timestamps": [H], "forecast": {target: [H values]}, "future": false}} in original units, then one
@@ -38,6 +40,8 @@ public final class Predictor {
 
     private static final ObjectWriter LINE = EvalJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
     private static final int BATCH = 64;
+    /** Lines read, sorted by length and predicted together. */
+    private static final int POOL = BATCH * dev.rnnkit.data.BatchIterator.POOL_BATCHES;
 
     private final dev.rnnkit.model.Network network;
     private final Preprocessing preprocessing;
@@ -72,9 +76,33 @@ public final class Predictor {
         };
     }
 
-    /** Predicts every non-blank line (text classification, tagging) and emits one JSON line each, in input order. */
+    /** Predicts every non-blank line (text classification, tagging, seq2seq) and emits one JSON line each, in input order. */
     public void predictLines(List<String> lines, Consumer<String> out) {
-        List<String> inputs = lines.stream().filter(l -> !l.isBlank()).toList();
+        predictLines(lines.iterator(), out);
+    }
+
+    /**
+     * Predicts every non-blank line as it is read and emits one JSON line each, in input order; lines are read
+     * {@value #POOL} at a time, so that an input of any size takes the memory of one pool (and of its longest line).
+     */
+    public void predictLines(java.util.Iterator<String> lines, Consumer<String> out) {
+        List<String> pool = new ArrayList<>(POOL);
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (!line.isBlank()) {
+                pool.add(line);
+            }
+            if (pool.size() == POOL) {
+                predictPool(pool, out);
+                pool.clear();
+            }
+        }
+        if (!pool.isEmpty()) {
+            predictPool(pool, out);
+        }
+    }
+
+    private void predictPool(List<String> inputs, Consumer<String> out) {
         // Batch lines of similar length, so that little padding is computed (see DataPipelines#batches).
         // Results go back to input order.
         List<Integer> order = java.util.stream.IntStream.range(0, inputs.size()).boxed()
@@ -137,8 +165,14 @@ public final class Predictor {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("tokens", sentences.get(i));
-            r.put("tags", tags.get(i));
+            List<String> tokens = sentences.get(i);
+            List<String> tagged = tags.get(i);
+            // A sentence longer than max_length is cut as in training: its tags cover the first max_length tokens.
+            r.put("tokens", tokens.subList(0, tagged.size()));
+            r.put("tags", tagged);
+            if (tagged.size() < tokens.size()) {
+                r.put("tokens_cut", tokens.size() - tagged.size());
+            }
             out.add(r);
         }
         return out;

@@ -12,8 +12,7 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 final class SequenceMatchScorer implements TaskScorer {
 
     private final Seq2SeqState state;
-    private final List<String> references = new ArrayList<>();
-    private final List<String> predictions = new ArrayList<>();
+    private final SequenceMatchMetrics.Tally tally = new SequenceMatchMetrics.Tally();
 
     SequenceMatchScorer(Seq2SeqState state) {
         this.state = state;
@@ -21,13 +20,16 @@ final class SequenceMatchScorer implements TaskScorer {
 
     @Override
     public void add(MultiDataSet batch, INDArray output) {
-        references.addAll(state.decode(batch.getLabels(0)));
-        predictions.addAll(state.decode(output));
+        List<String> references = state.decode(batch.getLabels(0));
+        List<String> predictions = state.decode(output);
+        for (int i = 0; i < references.size(); i++) {
+            tally.add(references.get(i), predictions.get(i));
+        }
     }
 
     @Override
     public EvaluationResult finish(double loss) {
-        SequenceMatchReport r = SequenceMatchMetrics.evaluate(references, predictions);
+        SequenceMatchReport r = tally.report();
         return new EvaluationResult("seq2seq", EvaluationResult.metrics(loss, "exact_match", r.exactMatch(),
                 "char_accuracy", r.characterAccuracy()), r, r.toTable(), null, null);
     }

@@ -14,24 +14,27 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 final class TaggingScorer implements TaskScorer {
 
     private final TaggingState state;
-    private final List<List<String>> gold = new ArrayList<>();
-    private final List<List<String>> predicted = new ArrayList<>();
+    private final TaggingMetrics.Tally tally;
 
     TaggingScorer(TaggingState state) {
         this.state = state;
+        this.tally = new TaggingMetrics.Tally(TagScheme.valueOf(state.scheme().name()));
     }
 
     @Override
     public void add(MultiDataSet batch, INDArray output) {
         INDArray mask = batch.getLabelsMaskArray(0);
         List<String> names = state.tags().entries();
-        gold.addAll(ModelOutputs.names(ModelOutputs.argmaxPerStep(batch.getLabels(0), mask), names));
-        predicted.addAll(ModelOutputs.names(ModelOutputs.argmaxPerStep(output, mask), names));
+        List<List<String>> gold = ModelOutputs.names(ModelOutputs.argmaxPerStep(batch.getLabels(0), mask), names);
+        List<List<String>> predicted = ModelOutputs.names(ModelOutputs.argmaxPerStep(output, mask), names);
+        for (int i = 0; i < gold.size(); i++) {
+            tally.add(gold.get(i), predicted.get(i));
+        }
     }
 
     @Override
     public EvaluationResult finish(double loss) {
-        TaggingReport r = TaggingMetrics.evaluate(gold, predicted, TagScheme.valueOf(state.scheme().name()));
+        TaggingReport r = tally.report();
         return new EvaluationResult("tagging", EvaluationResult.metrics(loss, "f1", r.micro().f1(), "token_accuracy", r.tokenAccuracy()),
                 r, r.toTable() + "\n" + r.toConllevalText(), null, null);
     }

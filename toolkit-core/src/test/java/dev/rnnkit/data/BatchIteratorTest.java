@@ -120,7 +120,7 @@ class BatchIteratorTest {
     }
 
     /** The padded width of each batch. */
-    private static List<Long> masks(BatchIterator<?> it) {
+    private static List<Long> masks(org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator it) {
         List<Long> widths = new ArrayList<>();
         it.forEachRemaining(ds -> widths.add(ds.getFeaturesMaskArray(0).size(1)));
         return widths;

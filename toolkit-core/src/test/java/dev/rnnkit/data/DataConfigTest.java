@@ -139,12 +139,16 @@ class DataConfigTest {
     }
 
     @Test
-    void truncationSideBindsAndNeedsMaxLength() throws ConfigException {
+    void truncationSideBindsAndMaxLengthHasADefault() throws ConfigException {
         assertEquals(null, parse(SST2).data().text().truncation());
         assertEquals(Truncation.HEAD_TAIL,
                 parse(SST2.replace("max_length: 64}", "max_length: 64, truncation: head_tail}")).data().text().truncation());
-        assertEquals(List.of("c.yaml:9: data.text.truncation: needs data.text.max_length: without a length limit no tokens are cut off"),
-                errors(SST2.replace("max_length: 64}", "truncation: tail}")));
+        // Without max_length every example is still bounded (an adversarial line costs at most the default).
+        var tail = parse(SST2.replace("max_length: 64}", "truncation: tail}")).data().text();
+        assertEquals(Truncation.TAIL, tail.truncation());
+        assertEquals(DataConfig.DEFAULT_MAX_LENGTH, tail.maxLength());
+        assertEquals(1024, dev.rnnkit.config.TaggingDataConfig.defaults().maxLength());
+        assertEquals(1024, dev.rnnkit.config.Seq2SeqDataConfig.defaults().maxLength());
         assertEquals(List.of("c.yaml:9: data.text.truncation: unknown value 'middle'; expected one of head, tail, head_tail"),
                 errors(SST2.replace("max_length: 64}", "max_length: 64, truncation: middle}")));
     }

@@ -80,13 +80,11 @@ public final class Seq2SeqPipeline {
     }
 
     /** Every well-formed pair of one labelled file, encoded with a fitted state, batched by length (for evaluation). */
-    public static BatchIterator<?> labelled(RnnkitConfig config, Seq2SeqState state, Path file) {
-        ReadLog log = new ReadLog(config.data().onError());
-        List<Row> rows = readRows(Path.of(""), file.toString(), config.data().seq2seqOrDefaults(), state.sourceTokenizer(),
-                state.targetTokenizer(), state.outputLength(), log);
-        List<Example> examples = rows.stream()
-                .map(r -> new Example(state.encodeSourceTokens(r.source()), state.encodeTargetTokens(r.target()))).toList();
-        return DataPipelines.forEvaluation(examples, config, part -> toDataSet(part, state), e -> e.source().length, file);
+    public static org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator labelled(RnnkitConfig config, Seq2SeqState state, Path file) {
+        return DataPipelines.streamed(() -> rows(Path.of(""), file.toString(), config.data().seq2seqOrDefaults(), state.sourceTokenizer(),
+                        state.targetTokenizer(), state.outputLength(), new ReadLog(config.data().onError()))
+                        .map(r -> new Example(state.encodeSourceTokens(r.source()), state.encodeTargetTokens(r.target()))),
+                config, part -> toDataSet(part, state), e -> e.source().length, file);
     }
 
     /** The most target tokens besides the reserved three: {@code data.vocabulary.max_size}, else {@code output.num_classes - 3}. */
@@ -112,10 +110,18 @@ public final class Seq2SeqPipeline {
 
     private static List<Row> readRows(Path dataDir, String name, Seq2SeqDataConfig s, TokenizerConfig sourceTokenizer,
                                       TokenizerConfig targetTokenizer, int outputLength, ReadLog log) {
+        try (java.util.stream.Stream<Row> rows = rows(dataDir, name, s, sourceTokenizer, targetTokenizer, outputLength, log)) {
+            return rows.collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        }
+    }
+
+    /** The well-formed pairs of {@code name}, read one line at a time (close the stream to close the file). */
+    private static java.util.stream.Stream<Row> rows(Path dataDir, String name, Seq2SeqDataConfig s, TokenizerConfig sourceTokenizer,
+                                                     TokenizerConfig targetTokenizer, int outputLength, ReadLog log) {
         ColumnPairs.Layout layout = new ColumnPairs.Layout("data.seq2seq", s.delimiter(), s.quote(), s.header());
         Tokenizer sources = new Tokenizer(sourceTokenizer);
         Tokenizer targets = new Tokenizer(targetTokenizer);
-        return ColumnPairs.read(dataDir, name, layout, "source_column", s.sourceColumn(), "target_column", s.targetColumn(), log, r -> {
+        return ColumnPairs.stream(dataDir, name, layout, "source_column", s.sourceColumn(), "target_column", s.targetColumn(), log, r -> {
             List<String> source = sources.tokenize(r.first());
             List<String> target = targets.tokenize(r.second());
             if (source.isEmpty()) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Reads CoNLL-style column files into per-token tag batches with masks.
@@ -95,11 +96,12 @@ public final class TaggingPipeline {
     }
 
     /** Every well-formed sentence of one labelled file, encoded with a fitted state, batched by length (for evaluation). */
-    public static BatchIterator<?> labelled(RnnkitConfig config, TaggingState state, Path file) {
-        ReadLog log = new ReadLog(config.data().onError());
-        List<Example> examples = encode(readSentences(Path.of(""), file.toString(), config.data().taggingOrDefaults(), log), state, log);
-        return DataPipelines.forEvaluation(examples, config,
-                part -> batch(state, part), e -> e.ids().length, file);
+    public static org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator labelled(RnnkitConfig config, TaggingState state, Path file) {
+        return DataPipelines.streamed(() -> {
+            ReadLog log = new ReadLog(config.data().onError());
+            return sentences(Path.of(""), file.toString(), config.data().taggingOrDefaults(), log)
+                    .map(s -> encode(s, state, log)).filter(java.util.Objects::nonNull);
+        }, config, part -> batch(state, part), e -> e.ids().length, file);
     }
 
     private static org.nd4j.linalg.dataset.MultiDataSet batch(TaggingState state, List<Example> part) {
@@ -108,36 +110,69 @@ public final class TaggingPipeline {
     }
 
     static List<Sentence> readSentences(Path dataDir, String name, TaggingDataConfig t, ReadLog log) {
-        List<SourceLines.Line> lines = SourceLines.read(DataPipelines.resolve(dataDir, name), name, log);
-        List<Sentence> out = new ArrayList<>();
-        SentenceBuilder current = new SentenceBuilder(name);
-        int expectedColumns = -1;
-        for (SourceLines.Line line : lines) {
-            String text = line.text();
-            if (text.isBlank() || text.startsWith("-DOCSTART-")) {
-                current.finish(t, log, out);
-                current = new SentenceBuilder(name);
-                continue;
-            }
-            if (current.bad) {
-                continue;
-            }
-            String[] fields = t.delimiter() == null ? WHITESPACE.split(text.strip()) : text.split(Pattern.quote(t.delimiter()), -1);
-            if (expectedColumns < 0) {
-                expectedColumns = fields.length;
-            }
-            int tokenCol = t.tokenColumn() < 0 ? fields.length + t.tokenColumn() : t.tokenColumn();
-            int tagCol = t.tagColumn() < 0 ? fields.length + t.tagColumn() : t.tagColumn();
-            if (fields.length != expectedColumns || Math.max(tokenCol, tagCol) >= fields.length || Math.min(tokenCol, tagCol) < 0
-                    || tokenCol == tagCol) {
-                current.reject(log, line.number(), "wrong column count", "expected " + expectedColumns + " columns (token column "
-                        + t.tokenColumn() + ", tag column " + t.tagColumn() + "), got " + fields.length);
-                continue;
-            }
-            current.add(line.number(), fields[tokenCol], fields[tagCol]);
+        try (Stream<Sentence> sentences = sentences(dataDir, name, t, log)) {
+            return sentences.collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         }
-        current.finish(t, log, out);
-        return out;
+    }
+
+    /** The well-formed sentences of {@code name}, read one line at a time (close the stream to close the file). */
+    static Stream<Sentence> sentences(Path dataDir, String name, TaggingDataConfig t, ReadLog log) {
+        Stream<SourceLines.Line> source = SourceLines.stream(DataPipelines.resolve(dataDir, name), name, log);
+        java.util.Iterator<SourceLines.Line> lines = source.iterator();
+        java.util.Iterator<Sentence> sentences = new java.util.Iterator<>() {
+            private final java.util.ArrayDeque<Sentence> ready = new java.util.ArrayDeque<>();
+            private SentenceBuilder current = new SentenceBuilder(name);
+            private int expectedColumns = -1;
+            private boolean ended;
+
+            @Override
+            public boolean hasNext() {
+                while (ready.isEmpty() && !ended) {
+                    if (lines.hasNext()) {
+                        read(lines.next());
+                    } else {
+                        current.finish(t, log, ready);
+                        ended = true;
+                    }
+                }
+                return !ready.isEmpty();
+            }
+
+            @Override
+            public Sentence next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return ready.poll();
+            }
+
+            private void read(SourceLines.Line line) {
+                String text = line.text();
+                if (text.isBlank() || text.startsWith("-DOCSTART-")) {
+                    current.finish(t, log, ready);
+                    current = new SentenceBuilder(name);
+                    return;
+                }
+                if (current.bad) {
+                    return;
+                }
+                String[] fields = t.delimiter() == null ? WHITESPACE.split(text.strip()) : text.split(Pattern.quote(t.delimiter()), -1);
+                if (expectedColumns < 0) {
+                    expectedColumns = fields.length;
+                }
+                int tokenCol = t.tokenColumn() < 0 ? fields.length + t.tokenColumn() : t.tokenColumn();
+                int tagCol = t.tagColumn() < 0 ? fields.length + t.tagColumn() : t.tagColumn();
+                if (fields.length != expectedColumns || Math.max(tokenCol, tagCol) >= fields.length || Math.min(tokenCol, tagCol) < 0
+                        || tokenCol == tagCol) {
+                    current.reject(log, line.number(), "wrong column count", "expected " + expectedColumns + " columns (token column "
+                            + t.tokenColumn() + ", tag column " + t.tagColumn() + "), got " + fields.length);
+                    return;
+                }
+                current.add(line.number(), fields[tokenCol], fields[tagCol]);
+            }
+        };
+        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(sentences, java.util.Spliterator.ORDERED), false)
+                .onClose(source::close);
     }
 
     /** Collects one sentence's lines; a rejected line spoils the whole sentence. */
@@ -163,7 +198,7 @@ public final class TaggingPipeline {
             log.reject(file, line, kind, message);
         }
 
-        void finish(TaggingDataConfig t, ReadLog log, List<Sentence> out) {
+        void finish(TaggingDataConfig t, ReadLog log, java.util.Collection<Sentence> out) {
             if (tokens.isEmpty() && !bad) {
                 return;
             }
@@ -185,20 +220,27 @@ public final class TaggingPipeline {
 
     private static List<Example> encode(List<Sentence> sentences, TaggingState state, ReadLog log) {
         List<Example> out = new ArrayList<>(sentences.size());
-        sentences:
         for (Sentence s : sentences) {
-            int[] ids = state.encodeTokens(s.tokens());
-            int[] tags = new int[ids.length];
-            for (int i = 0; i < ids.length; i++) {
-                tags[i] = state.tags().id(s.tags().get(i));
-                if (tags[i] < 0) {
-                    log.reject(s.file(), s.lines().get(i), "unknown tag", "unknown tag '" + s.tags().get(i)
-                            + "'; the training split has " + String.join(" ", state.tags().entries()));
-                    continue sentences;
-                }
+            Example e = encode(s, state, log);
+            if (e != null) {
+                out.add(e);
             }
-            out.add(new Example(ids, state.wordClasses(s.tokens(), ids.length), state.characterIds(s.tokens(), ids.length), tags));
         }
         return out;
+    }
+
+    /** One sentence encoded with {@code state} (cut to its max_length), or null when it was rejected through {@code log}. */
+    private static Example encode(Sentence s, TaggingState state, ReadLog log) {
+        int[] ids = state.encodeTokens(s.tokens());
+        int[] tags = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            tags[i] = state.tags().id(s.tags().get(i));
+            if (tags[i] < 0) {
+                log.reject(s.file(), s.lines().get(i), "unknown tag", "unknown tag '" + s.tags().get(i)
+                        + "'; the training split has " + String.join(" ", state.tags().entries()));
+                return null;
+            }
+        }
+        return new Example(ids, state.wordClasses(s.tokens(), ids.length), state.characterIds(s.tokens(), ids.length), tags);
     }
 }

@@ -91,16 +91,30 @@ public final class TextClassificationPipeline {
     }
 
     /** Every well-formed row of one labelled file, encoded with a fitted state, batched by length (for evaluation). */
-    public static BatchIterator<?> labelled(RnnkitConfig config, TextClassificationState state, Path file) {
-        ReadLog log = new ReadLog(config.data().onError());
+    public static org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator labelled(RnnkitConfig config, TextClassificationState state,
+                                                                                     Path file) {
         boolean regression = state.labels() == null;
-        List<Example> examples = encode(readRows(Path.of(""), file.toString(), config.data().textOrDefaults(), regression, log), state, log);
-        return DataPipelines.forEvaluation(examples, config, part -> toDataSet(part, state), e -> e.ids().length, file);
+        return DataPipelines.streamed(() -> {
+            ReadLog log = new ReadLog(config.data().onError());
+            return ColumnPairs.stream(Path.of(""), file.toString(), layout(config.data().textOrDefaults()), "text_column",
+                            config.data().textOrDefaults().textColumn(), "label_column", config.data().textOrDefaults().labelColumn(), log,
+                            rowReader(file.toString(), regression, log))
+                    .map(r -> encode(r, state, log)).filter(java.util.Objects::nonNull);
+        }, config, part -> toDataSet(part, state), e -> e.ids().length, file);
     }
 
     static List<Row> readRows(Path dataDir, String name, TextDataConfig t, boolean regression, ReadLog log) {
-        ColumnPairs.Layout layout = new ColumnPairs.Layout("data.text", t.delimiter(), t.quote(), t.header());
-        return ColumnPairs.read(dataDir, name, layout, "text_column", t.textColumn(), "label_column", t.labelColumn(), log, r -> {
+        return ColumnPairs.read(dataDir, name, layout(t), "text_column", t.textColumn(), "label_column", t.labelColumn(), log,
+                rowReader(name, regression, log));
+    }
+
+    private static ColumnPairs.Layout layout(TextDataConfig t) {
+        return new ColumnPairs.Layout("data.text", t.delimiter(), t.quote(), t.header());
+    }
+
+    /** Checks one row's text and label; null when the row was rejected through {@code log}. */
+    private static java.util.function.Function<ColumnPairs.Row, Row> rowReader(String name, boolean regression, ReadLog log) {
+        return r -> {
             String text = r.first();
             String label = r.second().strip();
             if (text.isBlank()) {
@@ -113,7 +127,7 @@ public final class TextClassificationPipeline {
                 return new Row(name, r.line(), text, label);
             }
             return null;
-        });
+        };
     }
 
     private static boolean isFinite(String s) {
@@ -127,28 +141,35 @@ public final class TextClassificationPipeline {
     private static List<Example> encode(List<Row> rows, TextClassificationState state, ReadLog log) {
         List<Example> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            List<String> tokens = state.tokens(r.text());
-            int[] ids = state.encodeTokens(tokens);
-            boolean truncated = state.truncates(tokens);
-            if (ids.length == 0) {
-                log.reject(r.file(), r.line(), "empty text", "no tokens left after tokenization");
-                continue;
+            Example e = encode(r, state, log);
+            if (e != null) {
+                out.add(e);
             }
-            int[][] wordClasses = state.wordClasses(r.text(), ids.length);
-            int[][] chars = state.characterIds(r.text(), ids.length);
-            if (state.labels() == null) {
-                out.add(new Example(ids, wordClasses, chars, -1, Float.parseFloat(r.label()), truncated));
-                continue;
-            }
-            int label = state.labels().id(r.label());
-            if (label < 0) {
-                log.reject(r.file(), r.line(), "unknown label", "unknown label '" + r.label() + "'; the training split has "
-                        + String.join(", ", state.labels().entries()));
-                continue;
-            }
-            out.add(new Example(ids, wordClasses, chars, label, 0f, truncated));
         }
         return out;
+    }
+
+    /** One row encoded with {@code state}, or null when it was rejected through {@code log}. */
+    private static Example encode(Row r, TextClassificationState state, ReadLog log) {
+        List<String> tokens = state.tokens(r.text());
+        int[] ids = state.encodeTokens(tokens);
+        boolean truncated = state.truncates(tokens);
+        if (ids.length == 0) {
+            log.reject(r.file(), r.line(), "empty text", "no tokens left after tokenization");
+            return null;
+        }
+        int[][] wordClasses = state.wordClasses(r.text(), ids.length);
+        int[][] chars = state.characterIds(r.text(), ids.length);
+        if (state.labels() == null) {
+            return new Example(ids, wordClasses, chars, -1, Float.parseFloat(r.label()), truncated);
+        }
+        int label = state.labels().id(r.label());
+        if (label < 0) {
+            log.reject(r.file(), r.line(), "unknown label", "unknown label '" + r.label() + "'; the training split has "
+                    + String.join(", ", state.labels().entries()));
+            return null;
+        }
+        return new Example(ids, wordClasses, chars, label, 0f, truncated);
     }
 
     private static MultiDataSet toDataSet(List<Example> batch, TextClassificationState state) {
