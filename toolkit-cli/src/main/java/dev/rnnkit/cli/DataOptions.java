@@ -1,8 +1,12 @@
 package dev.rnnkit.cli;
 
 import dev.rnnkit.catalog.DataDirectory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code --data-dir} and {@code --mirror} options, shared by every command that reads data.
@@ -21,8 +25,21 @@ public final class DataOptions {
                     + DataDirectory.MIRROR_ENV + ").")
     Path mirror;
 
-    /** The data directory these options (or the environment) select. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /**
+     * The data directory these options (or the environment) select.
+     *
+     * @throws ParameterException (exit 2) when a data directory named by option or environment is not a
+     *                            folder: a mistyped path would otherwise become a new, empty data directory
+     */
     public DataDirectory dataDirectory() {
-        return DataDirectory.locate(dataDir, mirror);
+        DataDirectory dir = DataDirectory.locate(dataDir, mirror);
+        if (dir.origin() != DataDirectory.Origin.DEFAULT && !Files.isDirectory(dir.root())) {
+            throw new ParameterException(command.commandLine(), dir.describe() + ": no such folder; create it first (catalogue data "
+                    + "sets are fetched into an existing folder), or leave it unset to use ./data");
+        }
+        return dir;
     }
 }

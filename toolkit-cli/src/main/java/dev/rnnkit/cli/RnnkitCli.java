@@ -57,8 +57,8 @@ public final class RnnkitCli implements Runnable {
         CommandLine cl = new CommandLine(new RnnkitCli());
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("rnnkit: " + ex.getMessage());
-            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            // One line, like every other bad input: the message, then where the options are listed.
+            c.getErr().println("rnnkit: " + ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {

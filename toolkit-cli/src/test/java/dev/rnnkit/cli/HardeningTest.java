@@ -105,4 +105,16 @@ class HardeningTest {
         assertEquals(null, LogLevel.problem("DEBUG"));
         assertEquals(null, LogLevel.problem(null));
     }
+
+    @Test
+    void aMissingDataDirectoryIsNamedNotCreated() throws Exception {
+        Path config = Files.writeString(dir.resolve("c.yaml"), TrainFixtures.FORECAST);
+        Path missing = dir.resolve("no-such-data");
+        CliTestSupport.Result r = CliTestSupport.run("train", config.toString(), "--data-dir", missing.toString(),
+                "--run-dir", dir.resolve("run").toString());
+        assertOneLine(r, "rnnkit: " + missing + " (set by option --data-dir): no such folder; create it first (catalogue data sets "
+                + "are fetched into an existing folder), or leave it unset to use ./data (see 'rnnkit train --help')");
+        assertFalse(Files.exists(missing), "a mistyped data directory is not created");
+        assertFalse(Files.exists(dir.resolve("run")), "no run directory is left behind");
+    }
 }
