@@ -15,7 +15,7 @@ final class Errors {
         while (root.getCause() != null && root.getMessage() == null) {
             root = root.getCause();
         }
-        String msg = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+        String msg = root.getMessage() == null ? "" : dev.rnnkit.config.Shown.message(root.getMessage().lines().findFirst().orElse(""));
         return root.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + msg)
                 + " (set RNNKIT_DEBUG=1 for the stack trace)";
     }

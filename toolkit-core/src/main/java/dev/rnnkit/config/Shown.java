@@ -17,4 +17,24 @@ public final class Shown {
         String oneLine = value.replace("\r", "\\r").replace("\n", "\\n");
         return oneLine.length() <= MAX ? oneLine : oneLine.substring(0, MAX) + "... (" + value.length() + " characters)";
     }
+
+    /** Messages longer than this are cut after it (the location and reason come first). */
+    public static final int MAX_MESSAGE = 500;
+
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']{" + (MAX + 1) + ",})'");
+
+    /**
+     * A message that quotes values from a user's file, made one readable line: each quoted value longer than
+     * {@value #MAX} characters shortened as {@link #of} does, line breaks shown as \n, and the whole cut after
+     * {@value #MAX_MESSAGE} characters.
+     */
+    public static String message(String message) {
+        if (message == null) {
+            return null;
+        }
+        String shortened = QUOTED.matcher(message).replaceAll(m -> java.util.regex.Matcher.quoteReplacement("'" + of(m.group(1)) + "'"));
+        String oneLine = shortened.replace("\r", "\\r").replace("\n", "\\n");
+        return oneLine.length() <= MAX_MESSAGE ? oneLine
+                : oneLine.substring(0, MAX_MESSAGE) + "... (" + oneLine.length() + " characters)";
+    }
 }

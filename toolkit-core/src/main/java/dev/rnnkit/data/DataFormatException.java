@@ -11,11 +11,12 @@ public final class DataFormatException extends RuntimeException {
     private final long line;
     private final String reason;
 
+    /** @param reason what is wrong; values it quotes from the file are shortened ({@link dev.rnnkit.config.Shown#message}) */
     public DataFormatException(String file, long line, String reason) {
-        super(file + (line > 0 ? ":" + line : "") + ": " + reason);
+        super(dev.rnnkit.config.Shown.message(file + (line > 0 ? ":" + line : "") + ": " + reason));
         this.file = file;
         this.line = line;
-        this.reason = reason;
+        this.reason = dev.rnnkit.config.Shown.message(reason);
     }
 
     /** The file as named in the config (relative to the data directory). */

@@ -6,10 +6,10 @@ package dev.rnnkit.modelfile;
 public final class ModelFileException extends RuntimeException {
 
     public ModelFileException(String message) {
-        super(message);
+        super(dev.rnnkit.config.Shown.message(message));
     }
 
     public ModelFileException(String message, Throwable cause) {
-        super(message, cause);
+        super(dev.rnnkit.config.Shown.message(message), cause);
     }
 }
