@@ -100,9 +100,9 @@ public final class DataPipelines {
 
     /**
      * Reads one labelled file (or folder, for generation) with an already fitted preprocessing state, e.g. to
-     * evaluate a saved model on new data; malformed rows follow {@code data.on_error}. Files of one example per line
-     * or sentence (text classification, tagging, seq2seq) are read as the batches are needed
-     * ({@link StreamingBatches}); series and generation texts are read whole.
+     * evaluate a saved model on new data; malformed rows follow {@code data.on_error}. Text files (text
+     * classification, tagging, seq2seq, generation) are read as the batches are needed ({@link StreamingBatches}), in
+     * memory that does not grow with the file; a time series is read whole (its windows need the rows before them).
      *
      * @throws DataFormatException for a file that cannot be read as configured
      */
@@ -129,7 +129,14 @@ public final class DataPipelines {
     public static <E> StreamingBatches<E> streamed(java.util.function.Supplier<java.util.stream.Stream<E>> source, RnnkitConfig config,
                                                    java.util.function.Function<java.util.List<E>, ? extends org.nd4j.linalg.dataset.api.MultiDataSet> encoder,
                                                    java.util.function.ToIntFunction<E> length, Path file) {
-        return new StreamingBatches<>(source, config.training().batchSize(), encoder, length, tokenCap(config, length), file);
+        return streamed(source, config, encoder, length, file, "holds no usable examples");
+    }
+
+    /** As {@link #streamed(java.util.function.Supplier, RnnkitConfig, java.util.function.Function, java.util.function.ToIntFunction, Path)}, with the reason given when the file yields no example. */
+    public static <E> StreamingBatches<E> streamed(java.util.function.Supplier<java.util.stream.Stream<E>> source, RnnkitConfig config,
+                                                   java.util.function.Function<java.util.List<E>, ? extends org.nd4j.linalg.dataset.api.MultiDataSet> encoder,
+                                                   java.util.function.ToIntFunction<E> length, Path file, String whenEmpty) {
+        return new StreamingBatches<>(source, config.training().batchSize(), encoder, length, tokenCap(config, length), file, whenEmpty);
     }
 
     /**

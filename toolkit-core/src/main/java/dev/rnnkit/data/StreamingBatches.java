@@ -44,11 +44,12 @@ public final class StreamingBatches<E> implements MultiDataSetIterator {
      * @param source   opens the file's examples from the start (closing the stream closes the file)
      * @param length   an example's length for sorting within a pool, or null to keep file order
      * @param tokenCap splits batches over a padded-token budget, or null for none
-     * @param file     the file, named when it holds no usable example
+     * @param file      the file, named when it holds no usable example
+     * @param whenEmpty the reason given when it holds none, e.g. "holds no usable examples"
      * @throws DataFormatException when the file holds no usable example
      */
     public StreamingBatches(Supplier<Stream<E>> source, int batchSize, Function<List<E>, ? extends MultiDataSet> encoder,
-                            ToIntFunction<E> length, BatchIterator.TokenCap<? super E> tokenCap, Path file) {
+                            ToIntFunction<E> length, BatchIterator.TokenCap<? super E> tokenCap, Path file, String whenEmpty) {
         this.source = source;
         this.batchSize = batchSize;
         this.encoder = encoder;
@@ -57,7 +58,7 @@ public final class StreamingBatches<E> implements MultiDataSetIterator {
         reset();
         if (!hasNext()) {
             close();
-            throw new DataFormatException(file.toString(), 0, "holds no usable examples");
+            throw new DataFormatException(file.toString(), 0, whenEmpty);
         }
     }
 

@@ -86,4 +86,46 @@ class GenerationPipelineTest {
         assertEquals("hello world\nhello", state.decode(state.encodeText("hello world\nhello")));
         assertEquals(3, data.batches().train().numExamples()); // 7 tokens, windows of 3 at stride 2
     }
+
+    /** Evaluation reads a folder line by line; its windows are exactly those of the whole text, at char and word level. */
+    @Test
+    void streamedWindowsEqualThoseOfTheWholeText() throws Exception {
+        String first = "the cat sat on the mat\nand the dog\n\nran away from it\n";
+        String second = "a second file with the cat\nend";
+        write(dir, "corpus.txt", first + second + "\n");
+        write(dir, "folder/1.txt", first);
+        write(dir, "folder/2.txt", second);
+        for (String level : List.of("char", "word")) {
+            for (int stride : new int[] {1, 3, 5}) {
+                var config = config("""
+                        input: {type: embedding}
+                        output: {type: generation}
+                        data:
+                          train: corpus.txt
+                          prefetch: 0
+                          tokenizer: {level: LEVEL}
+                          generation: {sequence_length: 4, stride: STRIDE}
+                        """.replace("LEVEL", level).replace("STRIDE", String.valueOf(stride)));
+                GenerationState state = DataPipelines.prepare(config, dir).artefact().generation();
+                int[] ids = state.encodeText(first + second + "\n");
+                List<String> expected = new java.util.ArrayList<>();
+                for (int start = 0; start + 5 <= ids.length; start += stride) {
+                    expected.add(java.util.Arrays.toString(java.util.Arrays.copyOfRange(ids, start, start + 4)));
+                }
+                List<String> streamed = new java.util.ArrayList<>();
+                var batches = DataPipelines.labelled(config, dev.rnnkit.data.Preprocessing.of(state), dir.resolve("folder"));
+                while (batches.hasNext()) {
+                    var f = batches.next().getFeatures(0);
+                    for (int b = 0; b < f.size(0); b++) {
+                        int[] w = new int[4];
+                        for (int t = 0; t < 4; t++) {
+                            w[t] = f.getInt(b, 0, t);
+                        }
+                        streamed.add(java.util.Arrays.toString(w));
+                    }
+                }
+                assertEquals(expected, streamed, level + ", stride " + stride);
+            }
+        }
+    }
 }

@@ -95,7 +95,7 @@ class StreamingReadTest {
         StreamingBatches<Integer> it = new StreamingBatches<>(() -> {
             opened.incrementAndGet();
             return examples.stream().onClose(closed::incrementAndGet);
-        }, batch, StreamingReadTest::encode, Integer::intValue, null, Path.of("f.txt"));
+        }, batch, StreamingReadTest::encode, Integer::intValue, null, Path.of("f.txt"), "holds no usable examples");
         List<List<Integer>> first = drain(it);
         assertEquals(examples.size(), first.stream().mapToInt(List::size).sum());
         List<Integer> flat = first.stream().flatMap(List::stream).toList();
@@ -114,7 +114,7 @@ class StreamingReadTest {
     @Test
     void theTokenCapSplitsStreamedBatches() {
         StreamingBatches<Integer> it = new StreamingBatches<>(() -> Stream.of(3, 1, 2, 2), 4, StreamingReadTest::encode,
-                Integer::intValue, new BatchIterator.TokenCap<>(4, Integer::intValue), Path.of("f.txt"));
+                Integer::intValue, new BatchIterator.TokenCap<>(4, Integer::intValue), Path.of("f.txt"), "holds no usable examples");
         assertEquals(List.of(List.of(1, 2), List.of(2), List.of(3)), drain(it));
     }
 
@@ -122,7 +122,7 @@ class StreamingReadTest {
     void aFileWithoutExamplesIsNamed() {
         AtomicInteger closed = new AtomicInteger();
         DataFormatException e = assertThrows(DataFormatException.class, () -> new StreamingBatches<Integer>(
-                () -> Stream.<Integer>empty().onClose(closed::incrementAndGet), 4, StreamingReadTest::encode, null, null, Path.of("empty.tsv")));
+                () -> Stream.<Integer>empty().onClose(closed::incrementAndGet), 4, StreamingReadTest::encode, null, null, Path.of("empty.tsv"), "holds no usable examples"));
         assertEquals("empty.tsv: holds no usable examples", e.getMessage());
         assertEquals(1, closed.get());
     }

@@ -102,19 +102,110 @@ public final class GenerationPipeline {
                 batches, d.prefetch());
     }
 
-    /** The sequences of one text file or folder, encoded with a fitted state, in text order (for evaluation). */
-    public static BatchIterator<?> labelled(RnnkitConfig config, GenerationState state, Path file) {
-        ReadLog log = new ReadLog(config.data().onError());
-        StringBuilder text = new StringBuilder();
-        for (Path f : files(Path.of(""), file.toString())) {
-            text.append(readText(f, f.toString(), log));
-        }
+    /**
+     * The sequences of one text file or folder, encoded with a fitted state, in text order (for evaluation); the text is
+     * read a line at a time, so that a corpus of any size takes the memory of one pool of sequences.
+     */
+    public static org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator labelled(RnnkitConfig config, GenerationState state, Path file) {
         GenerationDataConfig g = config.data().generationOrDefaults();
-        List<int[]> sequences = sequences(state.encodeText(text.toString()), g);
-        if (sequences.isEmpty()) {
-            throw new DataFormatException(file.toString(), 0, "fewer tokens than one sequence of sequence_length + 1 = " + (g.sequenceLength() + 1));
+        List<Path> files = files(Path.of(""), file.toString());
+        return DataPipelines.streamed(() -> windows(files, state, g, new ReadLog(config.data().onError())), config, state::batch, null,
+                file, "fewer tokens than one sequence of sequence_length + 1 = " + (g.sequenceLength() + 1));
+    }
+
+    /**
+     * The windows of {@code sequence_length + 1} ids every {@code stride} tokens of the files' text, as
+     * {@link #sequences} cuts the whole text, encoded line by line (a line break ends every line, as in
+     * {@link #readText}; tokens never span lines, so line-wise encoding equals encoding the whole).
+     */
+    static Stream<int[]> windows(List<Path> files, GenerationState state, GenerationDataConfig g, ReadLog log) {
+        TokenWindows windows = new TokenWindows(files, state, g.sequenceLength() + 1, g.stride(), log);
+        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(windows, java.util.Spliterator.ORDERED), false)
+                .onClose(windows::close);
+    }
+
+    /** Cuts the token stream of a list of files into windows, keeping only the tokens of the next window. */
+    private static final class TokenWindows implements java.util.Iterator<int[]> {
+        private final java.util.Iterator<Path> files;
+        private final GenerationState state;
+        private final int window;
+        private final int stride;
+        private final ReadLog log;
+        private Stream<SourceLines.Line> open;
+        private java.util.Iterator<SourceLines.Line> lines;
+        private int[] buffer = new int[1024];
+        private int head;
+        private int tail;
+        private long skip;
+
+        TokenWindows(List<Path> files, GenerationState state, int window, int stride, ReadLog log) {
+            this.files = files.iterator();
+            this.state = state;
+            this.window = window;
+            this.stride = stride;
+            this.log = log;
         }
-        return DataPipelines.inOrder(sequences, config, state::batch, file);
+
+        @Override
+        public boolean hasNext() {
+            while (tail - head < window && readLine()) {
+                // read until a whole window is buffered or the text ends
+            }
+            return tail - head >= window;
+        }
+
+        @Override
+        public int[] next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            int[] out = java.util.Arrays.copyOfRange(buffer, head, head + window);
+            int drop = Math.min(stride, tail - head);
+            head += drop;
+            skip = stride - drop;
+            return out;
+        }
+
+        /** Appends the next line's ids; false when every file is read. */
+        private boolean readLine() {
+            while (lines == null || !lines.hasNext()) {
+                close();
+                if (!files.hasNext()) {
+                    return false;
+                }
+                Path f = files.next();
+                open = SourceLines.stream(f, f.toString(), log);
+                lines = open.iterator();
+            }
+            for (int id : state.encodeText(lines.next().text() + "\n")) {
+                if (skip > 0) {
+                    skip--;
+                    continue;
+                }
+                if (tail == buffer.length) {
+                    compact();
+                }
+                buffer[tail++] = id;
+            }
+            return true;
+        }
+
+        private void compact() {
+            int size = tail - head;
+            int[] target = size * 2 > buffer.length ? new int[buffer.length * 2] : buffer;
+            System.arraycopy(buffer, head, target, 0, size);
+            buffer = target;
+            head = 0;
+            tail = size;
+        }
+
+        void close() {
+            if (open != null) {
+                open.close();
+                open = null;
+                lines = null;
+            }
+        }
     }
 
     /** With text hold-out, validation and test are the last fractions of the training text itself. */
