@@ -28,14 +28,21 @@ public final class SeriesReader {
 
     /** The rows of one file, in file order. */
     public static List<SeriesRow> read(Path file, String name, TimeSeriesDataConfig s, ReadLog log) {
-        List<SourceLines.Line> lines = SourceLines.read(file, name, log);
-        if (lines.isEmpty()) {
+        // Read a line at a time: the rows keep only their parsed values, never the file's text.
+        try (java.util.stream.Stream<SourceLines.Line> source = SourceLines.stream(file, name, log)) {
+            return read(source.iterator(), name, s, log);
+        }
+    }
+
+    private static List<SeriesRow> read(java.util.Iterator<SourceLines.Line> lines, String name, TimeSeriesDataConfig s, ReadLog log) {
+        if (!lines.hasNext()) {
             throw new DataFormatException(name, 0, "the file is empty; expected a header line");
         }
         char delimiter = DelimitedLine.charOf(s.delimiter());
-        List<String> header = DelimitedLine.split(lines.get(0).text(), delimiter, '"');
+        SourceLines.Line headerLine = lines.next();
+        List<String> header = DelimitedLine.split(headerLine.text(), delimiter, '"');
         if (header == null) {
-            throw new DataFormatException(name, lines.get(0).number(), "unclosed quote in the header");
+            throw new DataFormatException(name, headerLine.number(), "unclosed quote in the header");
         }
         int[] timestampCols = columns(header, s.timestampColumns(), name, "timestamp_columns");
         List<String> numericNames = new ArrayList<>(s.targetColumns());
@@ -48,7 +55,8 @@ public final class SeriesReader {
 
         List<SeriesRow> rows = new ArrayList<>();
         rows:
-        for (SourceLines.Line line : lines.subList(1, lines.size())) {
+        while (lines.hasNext()) {
+            SourceLines.Line line = lines.next();
             if (line.text().isEmpty()) {
                 continue;
             }
