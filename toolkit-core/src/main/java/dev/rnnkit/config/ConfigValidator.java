@@ -355,6 +355,7 @@ public final class ConfigValidator {
         atLeast("training.checkpoints.every_epochs", k.everyEpochs(), 0);
         atLeast("training.checkpoints.every_iterations", k.everyIterations(), 0);
         atLeast("training.checkpoints.keep_last", k.keepLast(), 1);
+        atLeast("training.ui_stats.frequency", t.uiStats().frequency(), 1);
         checkEngine(t);
     }
 
@@ -372,6 +373,11 @@ public final class ConfigValidator {
             // The parallel and spark engines own their minibatch loops; the model is only whole between averagings.
             fail("training.checkpoints.every_iterations", "is a local-engine feature; engine " + t.engine().yamlName()
                     + " checkpoints at epoch boundaries (every_epochs); use 0");
+        }
+        if (t.engine() == EngineType.SPARK && t.uiStats().enabled()) {
+            // Spark fits copies of the network in its executors; the listener attached in this process would hear nothing.
+            fail("training.ui_stats.enabled", "is recorded by the local and parallel engines only; engine spark fits the "
+                    + "network in Spark executors; use false");
         }
         if (t.engine() == EngineType.PARALLEL) {
             ParallelConfig p = t.parallelSettings();

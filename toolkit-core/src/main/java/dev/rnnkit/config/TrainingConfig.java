@@ -25,6 +25,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param engine            where training runs: local (default), parallel or spark
  * @param parallel          settings of the parallel engine (only with {@code engine: parallel})
  * @param spark             settings of the spark engine (only with {@code engine: spark})
+ * @param uiStats           recording of DL4J training-UI statistics for {@code rnnkit ui}; default off
  */
 public record TrainingConfig(
         @JsonPropertyDescription("Examples per minibatch; default 32")
@@ -59,7 +60,10 @@ public record TrainingConfig(
         @JsonPropertyDescription("Settings of engine: parallel")
         ParallelConfig parallel,
         @JsonPropertyDescription("Settings of engine: spark")
-        SparkConfig spark) {
+        SparkConfig spark,
+        @JsonPropertyDescription("Record DL4J training-UI statistics (StatsListener, FileStatsStorage) into the run directory, "
+                + "for rnnkit ui (DL4J's training UI: score, update:parameter ratios, histograms); local and parallel engines")
+        UiStatsConfig uiStats) {
 
     /** The epoch ceiling when there is validation data (early stopping ends training sooner). */
     public static final int DEFAULT_EPOCHS_WITH_VALIDATION = 100;
@@ -76,6 +80,7 @@ public record TrainingConfig(
         tbpttLength = tbpttLength == null ? 0 : tbpttLength;
         checkpoints = checkpoints == null ? CheckpointConfig.defaults() : checkpoints;
         engine = engine == null ? EngineType.LOCAL : engine;
+        uiStats = uiStats == null ? UiStatsConfig.defaults() : uiStats;
         // parallel and spark stay null unless written, so that a section for an engine not chosen can be reported.
         // epochs and earlyStopping stay null when unset: their defaults depend on the task and the data (resolved).
     }
@@ -100,7 +105,7 @@ public record TrainingConfig(
             return this;
         }
         return new TrainingConfig(batchSize, e, optimizer, l2, weightDecay, gradientClipping, tbpttLength, stopping,
-                checkpoints, maxBatches, maxTime, maxBatchTokens, engine, parallel, spark);
+                checkpoints, maxBatches, maxTime, maxBatchTokens, engine, parallel, spark, uiStats);
     }
 
     /** Whether early stopping can end training before {@link #epochs()}. */
@@ -120,6 +125,6 @@ public record TrainingConfig(
 
     /** All defaults. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -79,6 +79,17 @@ public final class Network {
         return graph;
     }
 
+    /** The training listeners on the network (DL4J's own list; empty when none). */
+    public java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners() {
+        java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> l = isGraph() ? graph.getListeners() : stack.getListeners();
+        return l == null ? java.util.List.of() : l;
+    }
+
+    /** Replaces the training listeners, e.g. to add DL4J's {@code StatsListener} for the training UI. */
+    public void setListeners(java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners) {
+        model().setListeners(listeners);
+    }
+
     /** One optimisation step on a minibatch (truncated BPTT when the configuration asks for it). */
     public void fit(MultiDataSet batch) {
         if (isGraph()) {

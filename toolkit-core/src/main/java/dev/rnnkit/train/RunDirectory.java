@@ -173,6 +173,11 @@ public record RunDirectory(Path root) {
         return root.resolve("evaluation");
     }
 
+    /** DL4J training-UI statistics, when {@code training.ui_stats} is on ({@code rnnkit ui} shows them). */
+    public Path uiStats() {
+        return root.resolve(dev.rnnkit.config.UiStatsConfig.FILE_NAME);
+    }
+
     /** The model to use from this run: the best one, else the last one. */
     public Path model() {
         if (Files.isRegularFile(bestModel())) {

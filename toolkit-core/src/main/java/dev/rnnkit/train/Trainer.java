@@ -161,10 +161,10 @@ public final class Trainer {
     }
 
     /**
-     * What a resumed run may change: the epoch ceiling, the time budget and where it runs (checkpoints are whole
-     * models, so a run started locally can go on with another engine).
+     * What a resumed run may change: the epoch ceiling, the time budget, where it runs (checkpoints are whole
+     * models, so a run started locally can go on with another engine) and whether DL4J UI statistics are recorded.
      */
-    private static final java.util.List<String> RESUMABLE_LIMITS = java.util.List.of("epochs", "max_time", "engine", "parallel", "spark");
+    private static final java.util.List<String> RESUMABLE_LIMITS = java.util.List.of("epochs", "max_time", "engine", "parallel", "spark", "ui_stats");
 
     private static void requireSameExceptLimits(RnnkitConfig saved, RnnkitConfig given, RunDirectory run) {
         ObjectNode a = ConfigLoader.mapper().valueToTree(saved);
@@ -205,6 +205,13 @@ public final class Trainer {
 
     private TrainingResult loop(RunDirectory run, PreparedData data, ModelMetadata given, Network network,
                                 TrainingState initial, TrainingEngine engine) throws IOException {
+        try (UiStatsRecorder ignored = UiStatsRecorder.start(given.config().training().uiStats(), run.uiStats(), network, progress)) {
+            return epochs(run, data, given, network, initial, engine);
+        }
+    }
+
+    private TrainingResult epochs(RunDirectory run, PreparedData data, ModelMetadata given, Network network,
+                                  TrainingState initial, TrainingEngine engine) throws IOException {
         ModelMetadata metadata = new ModelMetadata(given.config(), given.preprocessing(), given.baselines(),
                 given.provenance().withEngine(engine.describe()));
         EvalJson.write(metadata.provenance(), run.provenance());

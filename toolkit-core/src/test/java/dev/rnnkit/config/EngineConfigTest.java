@@ -89,6 +89,19 @@ class EngineConfigTest {
                 errors(CLASSIFIER, "training.engine=parallel", "training.checkpoints.every_iterations=10"));
     }
 
+    @Test
+    void uiStatsAreOffByDefaultAndRecordedByTheLocalAndParallelEnginesOnly() throws ConfigException {
+        assertEquals(new UiStatsConfig(false, 10), parse(CLASSIFIER).training().uiStats());
+        assertEquals(new UiStatsConfig(true, 1), parse(CLASSIFIER, "training.ui_stats.enabled=true", "training.ui_stats.frequency=1")
+                .training().uiStats());
+        assertTrue(parse(CLASSIFIER, "training.engine=parallel", "training.ui_stats.enabled=true").training().uiStats().enabled());
+        assertEquals(List.of("--set: training.ui_stats.frequency: must be >= 1, got 0"),
+                errors(CLASSIFIER, "training.ui_stats.frequency=0"));
+        assertEquals(List.of("--set: training.ui_stats.enabled: is recorded by the local and parallel engines only; engine spark "
+                        + "fits the network in Spark executors; use false"),
+                errors(CLASSIFIER, "training.engine=spark", "training.ui_stats.enabled=true"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"local", "local[2]", "local[*]", "local[2,3]", "local-cluster[2,1,1024]", "spark://h1:7077",
             "spark://h1:7077,h2:7077", "yarn", "k8s://https://k8s:443"})

@@ -71,9 +71,11 @@ public final class ParallelEngine implements TrainingEngine {
                 .reportScoreAfterAveraging(true)
                 .build();
         // ParallelWrapper also sets its listeners on the network it wraps, and next epoch's workers would be cloned with them.
-        java.util.Collection<TrainingListener> listening = network.isGraph() ? network.graph().getListeners() : network.stack().getListeners();
-        List<TrainingListener> own = listening == null ? List.of() : new ArrayList<>(listening);
-        wrapper.setListeners(reporter);
+        List<TrainingListener> own = new ArrayList<>(network.listeners());
+        // DL4J UI statistics (training.ui_stats): ParallelWrapper gives each worker its own copy of a routing listener.
+        List<TrainingListener> forWorkers = new ArrayList<>(List.of(reporter));
+        own.stream().filter(l -> l instanceof org.deeplearning4j.core.storage.listener.RoutingIterationListener).forEach(forWorkers::add);
+        wrapper.setListeners(forWorkers);
         try {
             if (network.isGraph()) {
                 wrapper.fit(feed);
@@ -83,7 +85,7 @@ public final class ParallelEngine implements TrainingEngine {
             takeAveragedOptimizerState(network, reporter.finalStates.values());
         } finally {
             wrapper.shutdown();
-            network.model().setListeners(own);
+            network.setListeners(own);
         }
         return !feed.stopped;
     }
