@@ -34,7 +34,7 @@ class DatasetsCommandTest {
     @Test
     void missingNameIsBadInput() {
         assertEquals(2, run("datasets", "fetch"));
-        assertEquals("rnnkit: Missing required parameter: 'NAME'", err.toString().lines().findFirst().orElseThrow());
+        assertEquals("rnnkit: Missing required parameter: 'NAME' (see 'rnnkit datasets fetch --help')", err.toString().strip());
     }
 
     @Test
