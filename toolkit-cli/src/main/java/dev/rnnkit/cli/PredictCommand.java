@@ -1,11 +1,14 @@
 package dev.rnnkit.cli;
 
 import dev.rnnkit.predict.Predictor;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.rnnkit.data.DataFormatException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,13 +38,15 @@ final class PredictCommand implements Callable<Integer> {
         return ModelCommands.badInputAsExit2(System.err, () -> {
             Predictor predictor = new Predictor(ModelCommands.load(model), attention);
             boolean stdin = input.equals("-");
+            if (!stdin && Files.isDirectory(Path.of(input))) {
+                throw new IllegalArgumentException(input + ": is a folder; expected a file (or '-' for standard input)");
+            }
             if (!stdin && !Files.isRegularFile(Path.of(input))) {
                 throw new IllegalArgumentException(input + ": no such input file");
             }
             if (predictor.readsLines()) {
-                List<String> lines = stdin
-                        ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().toList()
-                        : Files.readAllLines(Path.of(input), StandardCharsets.UTF_8);
+                List<String> lines = utf8Lines(stdin ? System.in.readAllBytes() : Files.readAllBytes(Path.of(input)),
+                        stdin ? "<stdin>" : input);
                 predictor.predictLines(lines, System.out::println);
             } else {
                 Path csv = Path.of(input);
@@ -55,5 +60,27 @@ final class PredictCommand implements Callable<Integer> {
             System.out.flush();
             return 0;
         });
+    }
+
+    /** The lines of UTF-8 text, or a {@link DataFormatException} naming the first line that is not valid UTF-8. */
+    static List<String> utf8Lines(byte[] bytes, String name) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                if (i == bytes.length && i == start) {
+                    break; // no line after the final newline
+                }
+                int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
+                try {
+                    lines.add(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, start, end - start)).toString());
+                } catch (CharacterCodingException e) {
+                    throw new DataFormatException(name, lines.size() + 1, "not valid UTF-8 text; expected one text per line in UTF-8");
+                }
+                start = i + 1;
+            }
+        }
+        return lines;
     }
 }
