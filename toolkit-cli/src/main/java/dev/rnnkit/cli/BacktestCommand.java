@@ -71,6 +71,8 @@ final class BacktestCommand implements Callable<Integer> {
 
     private int withModel(BacktestPlan plan) throws Exception {
         SavedModel model = ModelCommands.load(source);
+        requireForecaster(model.file(), model.metadata().config());
+        checkPlotSteps(model.metadata().config().output().horizon());
         DataDirectory dir = dataOptions.dataDirectory();
         Path series = data != null ? data : DataPipelines.resolve(dir.root(), model.metadata().config().data().train());
         Backtest.Result r = Backtest.withModel(model, series, plan);
@@ -91,6 +93,8 @@ final class BacktestCommand implements Callable<Integer> {
             e.errors().stream().map(ConfigError::toString).forEach(System.err::println);
             return RnnkitCli.EXIT_BAD_INPUT;
         }
+        requireForecaster(configFile, config);
+        checkPlotSteps(config.output().horizon());
         DataDirectory dir = dataOptions.dataDirectory();
         if (!DataFetching.fetchFor(config, dir)) {
             return RnnkitCli.EXIT_FAILED;
@@ -100,6 +104,27 @@ final class BacktestCommand implements Callable<Integer> {
         try (SignalStop stop = new SignalStop()) {
             Trainer trainer = new Trainer(new ConsoleProgress(System.out, System.console() != null), stop.request());
             return report(Backtest.withRefit(config, dir.root(), plan, target, trainer), target);
+        }
+    }
+
+    /** Names the model or config a backtest cannot use. */
+    private static void requireForecaster(Path file, RnnkitConfig config) {
+        if (config.output().type() != dev.rnnkit.config.OutputType.FORECAST) {
+            throw new IllegalArgumentException(file + ": not a forecast model (output.type " + config.output().type().yamlName()
+                    + "); backtests are for forecasters (output.type: forecast)");
+        }
+    }
+
+    /** Before anything runs or is written: each plot step must be one the model forecasts. */
+    private void checkPlotSteps(Integer horizon) {
+        if (plotSteps == null || horizon == null) {
+            return;
+        }
+        for (int step : plotSteps) {
+            if (step < 1 || step > horizon) {
+                throw new IllegalArgumentException("--plot-steps: plot step " + step + " is outside the horizon 1.." + horizon
+                        + " (output.horizon)");
+            }
         }
     }
 

@@ -78,6 +78,13 @@ final class DatasetsCommand implements Runnable {
         SyntheticPairs.Task which;
         java.util.List<java.nio.file.Path> files;
         try {
+            String[] names = {"--train", "--validation", "--test"};
+            int[] counts = {train, validation, test};
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] < 0) {
+                    throw new IllegalArgumentException(names[i] + " must be at least 0 (a number of pairs), got " + counts[i]);
+                }
+            }
             which = SyntheticPairs.Task.of(task);
             java.nio.file.Path dir = options.dataDirectory().root().resolve("generated").resolve(task);
             files = SyntheticPairs.write(which, dir, train, validation, test, seed);

@@ -30,9 +30,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return ModelCommands.badInputAsExit2(System.err, () -> {
+            if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+                throw new IllegalArgumentException("--out: " + out + " is a file; expected a folder for the results");
+            }
             SavedModel saved = ModelCommands.load(model);
             if (!Files.exists(dataFile)) {
                 throw new IllegalArgumentException(dataFile + ": no such data file");
+            }
+            if (Files.isDirectory(dataFile) && saved.metadata().config().output().type() != dev.rnnkit.config.OutputType.GENERATION) {
+                // Only generation reads a folder of texts; any other model needs its data in one file.
+                throw new IllegalArgumentException(dataFile + ": is a folder; expected a data file in the format of the model's config");
             }
             EvaluationResult result = ModelEvaluator.evaluateFile(saved, dataFile);
             Path dir = out != null ? out : saved.file().toAbsolutePath().getParent().resolve("evaluation-" + dataFile.getFileName());

@@ -36,6 +36,9 @@ final class PredictCommand implements Callable<Integer> {
         return ModelCommands.badInputAsExit2(System.err, () -> {
             Predictor predictor = new Predictor(ModelCommands.load(model), attention);
             boolean stdin = input.equals("-");
+            if (!stdin && Files.isDirectory(Path.of(input))) {
+                throw new IllegalArgumentException(input + ": is a folder; expected a file (or '-' for standard input)");
+            }
             if (!stdin && !Files.isRegularFile(Path.of(input))) {
                 throw new IllegalArgumentException(input + ": no such input file");
             }
@@ -48,7 +51,7 @@ final class PredictCommand implements Callable<Integer> {
                             public void close() {
                                 // standard input stays open for the JVM
                             }
-                        }, "standard input", strict)
+                        }, "<stdin>", strict)
                         : SourceLines.stream(Path.of(input), input, strict)) {
                     predictor.predictLines(lines.map(SourceLines.Line::text).iterator(), System.out::println);
                 }

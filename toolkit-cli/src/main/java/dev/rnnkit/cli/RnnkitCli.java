@@ -23,7 +23,6 @@ import picocli.CommandLine.Command;
                 EnvCommand.class,
                 SweepCommand.class,
                 RunsCommand.class,
-                UiCommand.class,
                 BacktestCommand.class,
                 CommandLine.HelpCommand.class
         })
@@ -58,8 +57,14 @@ public final class RnnkitCli implements Runnable {
         CommandLine cl = new CommandLine(new RnnkitCli());
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            // One line, like every other bad input: the message, then where the options are listed.
-            c.getErr().println("rnnkit: " + ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            // One line, as every other bad input: the problem, a suggestion where picocli has one, and where help is.
+            String suggestion = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                suggestion = "; did you mean " + String.join(" or ", u.getSuggestions().stream().limit(3)
+                        .map(s -> "'" + s + "'").toList()) + "?";
+            }
+            c.getErr().println("rnnkit: " + ex.getMessage().lines().findFirst().orElse("") + suggestion
+                    + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {

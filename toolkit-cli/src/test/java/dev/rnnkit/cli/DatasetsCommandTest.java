@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -35,7 +34,7 @@ class DatasetsCommandTest {
     @Test
     void missingNameIsBadInput() {
         assertEquals(2, run("datasets", "fetch"));
-        assertEquals(List.of("rnnkit: Missing required parameter: 'NAME' (see 'rnnkit datasets fetch --help')"), err.toString().lines().toList());
+        assertEquals("rnnkit: Missing required parameter: 'NAME' (see 'rnnkit datasets fetch --help')", err.toString().strip());
     }
 
     @Test

@@ -547,7 +547,8 @@ public final class ConfigValidator {
         }
         fraction("data.validation_split", d.validationSplit());
         fraction("data.test_split", d.testSplit());
-        if (d.validationSplit() + d.testSplit() >= 1) {
+        // Only when each fraction is valid: one out of range is reported once, on its own key.
+        if (inFraction(d.validationSplit()) && inFraction(d.testSplit()) && d.validationSplit() + d.testSplit() >= 1) {
             fail("data.test_split", "validation_split + test_split must be < 1 so that some training data is left, got "
                     + (d.validationSplit() + d.testSplit()));
         }
@@ -584,8 +585,12 @@ public final class ConfigValidator {
             case TAGGING -> checkTaggingData(d.taggingOrDefaults());
             case TIME_SERIES -> checkTimeSeriesData(d, c.output().type());
             case GENERATION -> {
-                between("data.generation.sequence_length", d.generationOrDefaults().sequenceLength(), 1, 1_000_000);
-                between("data.generation.stride", d.generationOrDefaults().stride(), 1, 1_000_000);
+                GenerationDataConfig g = d.generationOrDefaults();
+                between("data.generation.sequence_length", g.sequenceLength(), 1, 1_000_000);
+                if (!g.stride().equals(g.sequenceLength())) {
+                    // A stride left out is sequence_length, whose problem is already reported on its own key.
+                    between("data.generation.stride", g.stride(), 1, 1_000_000);
+                }
             }
             case SEQ2SEQ -> checkSeq2SeqData(c);
         }
@@ -707,6 +712,10 @@ public final class ConfigValidator {
         if (t.validationStart() != null && t.testStart() != null && t.validationStart().compareTo(t.testStart()) >= 0) {
             fail(p + ".test_start", "must come after validation_start ('" + t.validationStart() + "'), got '" + t.testStart() + "'");
         }
+    }
+
+    private static boolean inFraction(double v) {
+        return v >= 0 && v < 1;
     }
 
     private void fraction(String path, double v) {

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +49,9 @@ public final class YamlDocument {
     public static String readText(Path file) throws ConfigException {
         String source = file.toString();
         byte[] bytes;
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(new ConfigError(source, 0, "", "is a folder; expected a YAML file"));
+        }
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -57,13 +59,19 @@ public final class YamlDocument {
         } catch (IOException e) {
             throw new ConfigException(new ConfigError(source, 0, "", "cannot read: " + e.getMessage()));
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ConfigException(new ConfigError(source, 0, "", "is not valid UTF-8 text"));
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        if (decoder.decode(in, out, true).isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new ConfigException(new ConfigError(source, line, "", "is not valid UTF-8 text; save the file as UTF-8"));
         }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /**
@@ -78,16 +86,18 @@ public final class YamlDocument {
             composed = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-            throw new ConfigException(new ConfigError(source, line, "", "invalid YAML: " + firstLine(e.getProblem())));
+            // SnakeYAML's context sometimes says what was expected ("expected a single document in the stream").
+            String expected = e.getContext() != null && e.getContext().startsWith("expected") ? firstLine(e.getContext()) + ", " : "";
+            throw new ConfigException(new ConfigError(source, line, "", "invalid YAML: " + expected + firstLine(e.getProblem())));
         } catch (YAMLException e) {
             throw new ConfigException(new ConfigError(source, 0, "", "invalid YAML: " + firstLine(e.getMessage())));
         }
         YamlLocations locations = new YamlLocations(composed);
-        if (!locations.duplicates().isEmpty()) {
+        if (!locations.problems().isEmpty()) {
             List<ConfigError> dup = new ArrayList<>();
-            for (int i = 0; i < locations.duplicates().size(); i++) {
-                String[] pathAndMessage = locations.duplicates().get(i).split(": ", 2);
-                dup.add(new ConfigError(source, locations.duplicateLines().get(i), pathAndMessage[0], pathAndMessage[1]));
+            for (int i = 0; i < locations.problems().size(); i++) {
+                String[] pathAndMessage = locations.problems().get(i).split(": ", 2);
+                dup.add(new ConfigError(source, locations.problemLines().get(i), pathAndMessage[0], pathAndMessage[1]));
             }
             throw new ConfigException(dup);
         }

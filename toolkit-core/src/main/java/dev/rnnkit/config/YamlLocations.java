@@ -17,8 +17,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class YamlLocations {
 
     private final Map<String, Integer> lines = new HashMap<>();
-    private final List<String> duplicates = new java.util.ArrayList<>();
-    private final List<Integer> duplicateLines = new java.util.ArrayList<>();
+    private final List<String> problems = new java.util.ArrayList<>();
+    private final List<Integer> problemLines = new java.util.ArrayList<>();
+    /** YAML's special floats, which the tree reader rejects without naming the key. */
+    private static final java.util.regex.Pattern NON_FINITE = java.util.regex.Pattern.compile("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
 
     YamlLocations(Node root) {
         if (root != null) {
@@ -35,18 +37,20 @@ final class YamlLocations {
                     String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
                     Integer first = seen.putIfAbsent(key.getValue(), key.getStartMark().getLine() + 1);
                     if (first != null) {
-                        duplicates.add(child + ": duplicate key '" + key.getValue() + "' (first given on line " + first + ")");
-                        duplicateLines.add(key.getStartMark().getLine() + 1);
+                        problems.add(child + ": duplicate key '" + key.getValue() + "' (first given on line " + first + ")");
+                        problemLines.add(key.getStartMark().getLine() + 1);
                         continue;
                     }
                     // A key's line is where the key is written, which is where users look.
                     lines.put(child, key.getStartMark().getLine() + 1);
+                    checkNumber(child, t.getValueNode());
                     walkValue(child, t.getValueNode());
                 }
             }
         } else if (node instanceof SequenceNode seq) {
             List<Node> items = seq.getValue();
             for (int i = 0; i < items.size(); i++) {
+                checkNumber(path + "[" + i + "]", items.get(i));
                 walk(path + "[" + i + "]", items.get(i));
             }
         }
@@ -60,14 +64,23 @@ final class YamlLocations {
         }
     }
 
-    /** Keys given twice in one mapping, as "path: message" texts; see {@link #duplicateLines()}. */
-    List<String> duplicates() {
-        return duplicates;
+    private void checkNumber(String path, Node value) {
+        if (value instanceof ScalarNode s && s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN
+                && NON_FINITE.matcher(s.getValue()).matches()) {
+            problems.add(path + ": '" + s.getValue() + "' is not a finite number; expected a finite number (e.g. 0.001) or, "
+                    + "where the key takes text, a quoted '" + s.getValue() + "'");
+            problemLines.add(s.getStartMark().getLine() + 1);
+        }
     }
 
-    /** The line of each entry of {@link #duplicates()}. */
-    List<Integer> duplicateLines() {
-        return duplicateLines;
+    /** Keys given twice in one mapping and non-finite numbers, as "path: message" texts; see {@link #problemLines()}. */
+    List<String> problems() {
+        return problems;
+    }
+
+    /** The line of each entry of {@link #problems()}. */
+    List<Integer> problemLines() {
+        return problemLines;
     }
 
     /** The line of the path, or of its nearest written ancestor; 0 when nothing matches. */

@@ -107,6 +107,11 @@ public final class ColumnPairs {
 
     private static int column(ColumnRef ref, List<String> header, String file, String key) {
         if (ref.index() != null) {
+            if (header != null && ref.index() >= header.size()) {
+                // Otherwise every row, having the header's column count, would fail with an index out of bounds.
+                throw new DataFormatException(file, 1, "no column " + ref.index() + " (" + key + "): the header has "
+                        + header.size() + " columns, 0-based indices 0 to " + (header.size() - 1) + " (" + String.join(", ", header) + ")");
+            }
             return ref.index();
         }
         int i = header.indexOf(ref.name());

@@ -116,6 +116,17 @@ public final class DataPipelines {
         };
     }
 
+    /** What a file to evaluate must hold, for the message when it holds nothing usable. */
+    private static String expectedExamples(RnnkitConfig config) {
+        dev.rnnkit.config.TimeSeriesDataConfig s = config.data() != null ? config.data().timeSeries() : null;
+        if (s != null) {
+            Integer horizon = config.output().horizon();
+            return "a window needs lookback " + s.lookback() + (horizon != null ? " plus horizon " + horizon : "")
+                    + " complete rows (more history when data.time_series.season exceeds the lookback)";
+        }
+        return "expected at least one labelled example in the format of the model's config";
+    }
+
     /** Unshuffled batches of examples read from {@code file} in file order; an empty list is an error naming the file. */
     public static <E> BatchIterator<E> inOrder(java.util.List<E> examples, RnnkitConfig config,
                                                java.util.function.Function<java.util.List<E>, ? extends org.nd4j.linalg.dataset.api.MultiDataSet> encoder, Path file) {
@@ -147,7 +158,7 @@ public final class DataPipelines {
                                                      java.util.function.Function<java.util.List<E>, ? extends org.nd4j.linalg.dataset.api.MultiDataSet> encoder,
                                                      java.util.function.ToIntFunction<E> length, Path file) {
         if (examples.isEmpty()) {
-            throw new DataFormatException(file.toString(), 0, "holds no usable examples");
+            throw new DataFormatException(file.toString(), 0, "holds no usable examples; " + expectedExamples(config));
         }
         org.nd4j.linalg.dataset.api.MultiDataSet first = encoder.apply(examples.subList(0, 1));
         return new BatchIterator<>(examples, config.training().batchSize(), encoder, length, null,

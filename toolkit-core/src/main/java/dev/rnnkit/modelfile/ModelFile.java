@@ -111,7 +111,13 @@ public final class ModelFile {
                 throw new ModelFileException(name + ": not an rnnkit model (no " + FORMAT + " entry); a plain DL4J model "
                         + "opens with ModelSerializer.restoreMultiLayerNetwork but lacks rnnkit's preprocessing");
             }
-            int version = EvalJson.mapper().readTree(format).path("format_version").asInt(-1);
+            int version;
+            try {
+                version = EvalJson.mapper().readTree(format).path("format_version").asInt(-1);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new ModelFileException(name + ": the entry " + FORMAT + " is not valid JSON (damaged model file); expected "
+                        + "{\"format_version\": " + FORMAT_VERSION + "}", e);
+            }
             if (version != FORMAT_VERSION) {
                 throw new ModelFileException(name + ": model format_version " + version + " is not supported; this rnnkit reads "
                         + FORMAT_VERSION);

@@ -71,6 +71,9 @@ public record RunDirectory(Path root) {
      */
     public static RunDirectory create(Path dir) {
         try {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new ModelFileException(dir + ": is a file; expected a new or empty folder for the run");
+            }
             if (Files.isDirectory(dir) && !new RunDirectory(dir).neverStarted()) {
                 throw new ModelFileException(dir + ": the run directory exists and is not empty; use --resume to continue it");
             }

@@ -75,6 +75,7 @@ public final class Trainer {
             PreparedData data;
             TrainingEngine created;
             Network network;
+            dev.rnnkit.data.text.PretrainedEmbeddings vectors;
             try {
                 if (engine == null) {
                     TrainingEngines.requireAvailable(config.training().engine());
@@ -82,6 +83,8 @@ public final class Trainer {
                 data = DataPipelines.prepare(config, dataDir);
                 // Before anything is written: a network that cannot be built (too big for memory) leaves no run behind.
                 network = NetworkBuilder.build(config, data.shape());
+                // Before anything is written: word vectors that are missing or unreadable leave no run behind.
+                vectors = pretrainedEmbedding(config, dataDir, data);
                 // Before anything is written: an engine that cannot start (a Spark master out of reach) leaves no run behind.
                 created = engine != null ? null : TrainingEngines.create(config, run.root());
             } catch (RuntimeException e) {
@@ -95,7 +98,11 @@ public final class Trainer {
                 AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(config));
                 data.artefact().save(run.preprocessing());
                 EvalJson.write(metadata.provenance(), run.provenance());
-                initialisePretrainedEmbedding(config, dataDir, data, network);
+                if (vectors != null) {
+                    NetworkBuilder.initialiseEmbedding(network, vectors.weights());
+                    progress.message("pretrained embeddings: " + vectors.found() + " of "
+                            + data.artefact().wordVocabulary().orElseThrow().size() + " vocabulary entries found");
+                }
                 return loop(run, data, metadata, network, TrainingState.start(), handle.engine());
             }
         } finally {
@@ -103,17 +110,14 @@ public final class Trainer {
         }
     }
 
-    /** Copies pretrained word vectors, aligned with the training vocabulary, into the embedding. */
-    private void initialisePretrainedEmbedding(RnnkitConfig config, Path dataDir, PreparedData data, Network network) {
+    /** Pretrained word vectors aligned with the training vocabulary, or null when the config names none. */
+    private static dev.rnnkit.data.text.PretrainedEmbeddings pretrainedEmbedding(RnnkitConfig config, Path dataDir, PreparedData data) {
         if (config.data() == null || config.data().pretrainedEmbeddings() == null) {
-            return;
+            return null;
         }
         dev.rnnkit.data.Vocabulary vocabulary = data.artefact().wordVocabulary().orElseThrow(() ->
                 new IllegalArgumentException("data.pretrained_embeddings: needs a text or tagging pipeline"));
-        dev.rnnkit.data.text.PretrainedEmbeddings vectors = dev.rnnkit.data.text.PretrainedEmbeddings.load(
-                config.data().pretrainedEmbeddings(), dataDir, vocabulary, config.seed());
-        NetworkBuilder.initialiseEmbedding(network, vectors.weights());
-        progress.message("pretrained embeddings: " + vectors.found() + " of " + vocabulary.size() + " vocabulary entries found");
+        return dev.rnnkit.data.text.PretrainedEmbeddings.load(config.data().pretrainedEmbeddings(), dataDir, vocabulary, config.seed());
     }
 
     /**

@@ -35,7 +35,12 @@ public record PretrainedEmbeddings(INDArray weights, int found) {
                     ? WordVectorSerializer.readWord2VecModel(file.toFile(), false)
                     : WordVectorSerializer.loadTxtVectors(file.toFile());
         } catch (Exception e) {
-            throw new DataFormatException(config.path(), 0, "cannot read word vectors as " + config.format().yamlName() + ": " + e.getMessage());
+            // The reader's own message may quote raw bytes of a file that is not word vectors: keep it short and printable.
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("").replaceAll("[^\\x20-\\x7E]", "?");
+            throw new DataFormatException(config.path(), 0, "cannot read word vectors as " + config.format().yamlName()
+                    + (config.format() == PretrainedEmbeddingsConfig.Format.BINARY ? " (word2vec .bin)"
+                            : " (a word and its numbers per line, as GloVe; data.pretrained_embeddings.format: binary reads word2vec .bin)")
+                    + ": " + (why.length() > 80 ? why.substring(0, 80) + "..." : why));
         }
         return align(vectors, vocabulary, seed);
     }
