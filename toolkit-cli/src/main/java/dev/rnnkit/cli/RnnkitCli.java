@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 EnvCommand.class,
                 SweepCommand.class,
                 RunsCommand.class,
+                UiCommand.class,
                 BacktestCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -257,8 +257,8 @@ class MalformedInputTest {
                 config("contradiction: validation file and validation_split", VALID
                         + "data: {train: t.tsv, validation: v.tsv, validation_split: 0.2}\n", "c.yaml:4", "validation_split",
                         "validation"),
-                config("contradiction: truncation without max_length", VALID
-                        + "data: {train: t.tsv, text: {truncation: tail}}\n", "c.yaml:4", "data.text.truncation", "max_length"),
+                config("out of range: max_length 0 with a truncation side", VALID
+                        + "data: {train: t.tsv, text: {truncation: tail, max_length: 0}}\n", "c.yaml:4", "data.text.max_length", "must be >= 1"),
                 config("contradiction: crf on a classification head", VALID.replace("num_classes: 2", "num_classes: 2, crf: true"),
                         "c.yaml:3", "output.crf", "tagging"),
                 config("contradiction: val_f1 watched for a forecaster", VALID.replace("embedding, vocab_size: 50", "dense")

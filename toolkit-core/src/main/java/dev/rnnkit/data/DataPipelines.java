@@ -140,7 +140,7 @@ public final class DataPipelines {
     public static <E> StreamingBatches<E> streamed(java.util.function.Supplier<java.util.stream.Stream<E>> source, RnnkitConfig config,
                                                    java.util.function.Function<java.util.List<E>, ? extends org.nd4j.linalg.dataset.api.MultiDataSet> encoder,
                                                    java.util.function.ToIntFunction<E> length, Path file) {
-        return streamed(source, config, encoder, length, file, "holds no usable examples");
+        return streamed(source, config, encoder, length, file, "holds no usable examples; " + expectedExamples(config));
     }
 
     /** As {@link #streamed(java.util.function.Supplier, RnnkitConfig, java.util.function.Function, java.util.function.ToIntFunction, Path)}, with the reason given when the file yields no example. */
