@@ -134,9 +134,10 @@ class MalformedDataTest {
         assertEquals(expected, s.skippedByReason());
         assertEquals(4, s.skipped());
         assertEquals(2, s.trainExamples());
-        assertEquals(java.util.List.of("train.tsv:6: not valid UTF-8 text", "train.tsv:3: expected 2 columns, got 3",
-                "train.tsv:4: empty text", "train.tsv:7: expected 2 columns, got 3"), s.firstSkipped());
-        assertEquals("read 6 rows, skipped 4 (invalid UTF-8: 1, wrong column count: 2, empty text: 1)",
+        // In line order: the file is read a line at a time, encoding checks included.
+        assertEquals(java.util.List.of("train.tsv:3: expected 2 columns, got 3", "train.tsv:4: empty text",
+                "train.tsv:6: not valid UTF-8 text", "train.tsv:7: expected 2 columns, got 3"), s.firstSkipped());
+        assertEquals("read 6 rows, skipped 4 (wrong column count: 2, empty text: 1, invalid UTF-8: 1)",
                 s.toString().lines().findFirst().orElseThrow());
     }
 
