@@ -5,7 +5,6 @@ import dev.rnnkit.catalog.DatasetFetcher;
 import dev.rnnkit.catalog.FetchReport;
 import dev.rnnkit.config.RnnkitConfig;
 import java.io.PrintWriter;
-import java.util.Arrays;
 
 /** Fetches the catalogue data sets a config reads before it trains, so a newcomer's first run does not fail. */
 final class DataFetching {
@@ -18,8 +17,7 @@ final class DataFetching {
         if (config.data() == null) {
             return true;
         }
-        for (FetchReport report : dataDir.fetchMissing(Arrays.asList(config.data().train(), config.data().validation(),
-                config.data().test()), new DatasetFetcher(), new FetchPrinter(new PrintWriter(System.out, true)))) {
+        for (FetchReport report : dataDir.fetchMissing(config.data().filesOf(config.data().train(), config.data().validation(), config.data().test()), new DatasetFetcher(), new FetchPrinter(new PrintWriter(System.out, true)))) {
             System.out.println(report.summary());
             if (!report.complete()) {
                 System.err.println("rnnkit: data set '" + report.dataset() + "' is incomplete; see the lines above");

@@ -21,7 +21,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE",
-            description = "Labelled data in the format of the model's config (a folder for generation).")
+            description = "Labelled data in the format of the model's config (a folder for generation, a path prefix for line-aligned seq2seq files).")
     Path dataFile;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the results (default: evaluation-<file> beside the model).")
@@ -34,8 +34,11 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--out: " + out + " is a file; expected a folder for the results");
             }
             SavedModel saved = ModelCommands.load(model);
-            if (!Files.exists(dataFile)) {
-                throw new IllegalArgumentException(dataFile + ": no such data file");
+            // A line-aligned seq2seq model reads a prefix: its language files must exist, the prefix itself need not.
+            for (String file : saved.metadata().config().data().filesOf(dataFile.toString())) {
+                if (!Files.exists(Path.of(file))) {
+                    throw new IllegalArgumentException(file + ": no such data file");
+                }
             }
             if (Files.isDirectory(dataFile) && saved.metadata().config().output().type() != dev.rnnkit.config.OutputType.GENERATION) {
                 // Only generation reads a folder of texts; any other model needs its data in one file.

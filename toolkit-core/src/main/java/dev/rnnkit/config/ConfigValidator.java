@@ -623,8 +623,13 @@ public final class ConfigValidator {
 
     private void checkSeq2SeqData(RnnkitConfig c) {
         Seq2SeqDataConfig s = c.data().seq2seqOrDefaults();
-        checkDelimitedFile("data.seq2seq", s.delimiter(), s.quote(), s.maxLength(), s.header(),
-                "source_column", s.sourceColumn(), "target_column", s.targetColumn());
+        String p = "data.seq2seq";
+        if (s.sourceLang() == null && s.targetLang() == null) {
+            checkDelimitedFile(p, s.delimiter(), s.quote(), s.maxLength(), s.header(),
+                    "source_column", s.sourceColumn(), "target_column", s.targetColumn());
+        } else {
+            checkLanguages(s);
+        }
         Integer length = c.output().outputLength();
         if (length != null && length == 1) {
             fail("output.output_length", "must be >= 2 for seq2seq data: every target ends with the end token </s>, "
@@ -634,6 +639,33 @@ public final class ConfigValidator {
         if (classes != null && classes >= 2 && classes < 4) {
             fail("output.num_classes", "must be >= 4 for seq2seq data (ids 0-2 are padding, unknown and </s>), got " + classes
                     + "; omit it to take the target vocabulary from the data");
+        }
+    }
+
+    /** Line-aligned files: both suffixes, distinct and usable in a file name, and no delimited-file key. */
+    private void checkLanguages(Seq2SeqDataConfig s) {
+        String p = "data.seq2seq";
+        if (s.sourceLang() == null || s.targetLang() == null) {
+            fail(p + (s.sourceLang() == null ? ".source_lang" : ".target_lang"), "is required with "
+                    + (s.sourceLang() == null ? "target_lang" : "source_lang") + ": line-aligned files need both suffixes, or neither for a delimited file");
+        }
+        for (String key : List.of("source_lang", "target_lang")) {
+            String lang = key.equals("source_lang") ? s.sourceLang() : s.targetLang();
+            if (lang != null && (lang.isBlank() || lang.contains("/") || lang.contains("\\"))) {
+                fail(p + "." + key, "must be a file-name suffix such as en, got '" + lang + "'");
+            }
+        }
+        if (s.sourceLang() != null && s.sourceLang().equals(s.targetLang())) {
+            fail(p + ".target_lang", "is the same as source_lang ('" + s.targetLang() + "'); both sides would read one file");
+        }
+        atLeast(p + ".max_length", s.maxLength(), 1);
+        Object[] delimitedKeys = {"source_column", s.sourceColumn(), "target_column", s.targetColumn(), "header", s.header(),
+                "delimiter", s.delimiter(), "quote", s.quote()};
+        for (int i = 0; i < delimitedKeys.length; i += 2) {
+            if (delimitedKeys[i + 1] != null) {
+                fail(p + "." + delimitedKeys[i], "applies to a delimited file of pairs; with source_lang/target_lang each side "
+                        + "is its own file, one example per line");
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.rnnkit.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
 
 /**
  * Where the data comes from and how it is turned into tensors (the YAML {@code data:} section).
@@ -64,7 +65,7 @@ public record DataConfig(
         TimeSeriesDataConfig timeSeries,
         @JsonPropertyDescription("Text generation: fixed-length sequences cut from a text file or folder")
         GenerationDataConfig generation,
-        @JsonPropertyDescription("Sequence-to-sequence: columns, source length and tokenizers of a TSV/CSV file of source/target pairs")
+        @JsonPropertyDescription("Sequence-to-sequence: a TSV/CSV file of source/target pairs (columns) or line-aligned files per language, source length and tokenizers")
         Seq2SeqDataConfig seq2seq) {
 
     /** Whether validation data is configured: a file, a split fraction, or a time series' validation period. */
@@ -112,6 +113,20 @@ public record DataConfig(
     /** The generation settings, defaults when the section is absent. */
     public GenerationDataConfig generationOrDefaults() {
         return generation == null ? GenerationDataConfig.defaults() : generation;
+    }
+
+    /**
+     * The files that data paths name, in order, none missing: each path itself, or for line-aligned seq2seq files both
+     * of its language files (see {@link Seq2SeqDataConfig#files}).
+     */
+    public List<String> filesOf(String... paths) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String path : paths) {
+            if (path != null) {
+                out.addAll(seq2seq == null ? List.of(path) : seq2seq.files(path));
+            }
+        }
+        return out;
     }
 
     /** The sequence-to-sequence settings, defaults when the section is absent. */

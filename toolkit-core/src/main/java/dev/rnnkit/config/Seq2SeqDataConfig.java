@@ -3,22 +3,33 @@ package dev.rnnkit.config;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /**
- * A delimited file of source/target pairs, one pair per row (sequence-to-sequence data).
+ * Source/target pairs, one pair per row of a delimited file or per line of two line-aligned files (sequence-to-sequence data).
+ *
+ * <p>With {@code source_lang} and {@code target_lang} (fairseq's names), each data path is a prefix: {@code train:
+ * multi30k/train} with languages {@code en} and {@code fr} reads the pair {@code multi30k/train.en} and
+ * {@code multi30k/train.fr} line by line, and the delimited-file keys do not apply.
  *
  * <p>Both sides are tokenised ({@code data.tokenizer} unless a side has its own tokenizer) and get their own
  * vocabulary fitted on the training split. Every target ends with the reserved end token {@code </s>}, so a
  * target may have at most {@code output.output_length - 1} tokens.
  *
- * @param sourceColumn    the source column, by header name or 0-based index; default 0
- * @param targetColumn    the target column, by header name or 0-based index; default 1
- * @param header          the first line names the columns; default false (pair files rarely have one)
- * @param delimiter       the one-character field separator; default tab
- * @param quote           the one-character quote for fields containing the delimiter (CSV); default none
+ * @param sourceLang      the source files' suffix (line-aligned files); null for a delimited file
+ * @param targetLang      the target files' suffix (line-aligned files); null for a delimited file
+ * @param sourceColumn    the source column, by header name or 0-based index; default 0 (delimited file only)
+ * @param targetColumn    the target column, by header name or 0-based index; default 1 (delimited file only)
+ * @param header          the first line names the columns; default false, as pair files rarely have one (delimited file only)
+ * @param delimiter       the one-character field separator; default tab (delimited file only)
+ * @param quote           the one-character quote for fields containing the delimiter (CSV); default none (delimited file only)
  * @param maxLength       keep at most this many source tokens (the first ones); default {@value DataConfig#DEFAULT_MAX_LENGTH}
  * @param sourceTokenizer how sources are split into tokens; default {@code data.tokenizer}
  * @param targetTokenizer how targets are split into tokens; default {@code data.tokenizer}
  */
 public record Seq2SeqDataConfig(
+        @JsonPropertyDescription("Source language suffix of line-aligned files (with target_lang): data paths are then prefixes, "
+                + "e.g. train: multi30k/train reads multi30k/train.en beside multi30k/train.fr; default none (one delimited file of pairs)")
+        String sourceLang,
+        @JsonPropertyDescription("Target language suffix of line-aligned files (with source_lang), e.g. fr; default none")
+        String targetLang,
         @JsonPropertyDescription("Source column: header name or 0-based index; default 0")
         ColumnRef sourceColumn,
         @JsonPropertyDescription("Target column: header name or 0-based index; default 1")
@@ -39,17 +50,19 @@ public record Seq2SeqDataConfig(
         TokenizerConfig targetTokenizer) {
 
     public Seq2SeqDataConfig {
-        sourceColumn = sourceColumn == null ? ColumnRef.index(0) : sourceColumn;
-        targetColumn = targetColumn == null ? ColumnRef.index(1) : targetColumn;
-        header = header == null ? Boolean.FALSE : header;
-        delimiter = delimiter == null ? "\t" : delimiter;
+        // Line-aligned files leave the delimited-file keys null, so that the validator can reject one given.
+        boolean delimited = sourceLang == null && targetLang == null;
+        sourceColumn = sourceColumn == null && delimited ? ColumnRef.index(0) : sourceColumn;
+        targetColumn = targetColumn == null && delimited ? ColumnRef.index(1) : targetColumn;
+        header = header == null && delimited ? Boolean.FALSE : header;
+        delimiter = delimiter == null && delimited ? "\t" : delimiter;
         maxLength = maxLength == null ? DataConfig.DEFAULT_MAX_LENGTH : maxLength;
         // The tokenizers stay null when unset: they then follow data.tokenizer.
     }
 
     /** All defaults: a TSV without header, source in column 0 and target in column 1. */
     public static Seq2SeqDataConfig defaults() {
-        return new Seq2SeqDataConfig(null, null, null, null, null, null, null, null);
+        return new Seq2SeqDataConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The source tokenizer, {@code shared} when none is set. */
@@ -60,5 +73,18 @@ public record Seq2SeqDataConfig(
     /** The target tokenizer, {@code shared} when none is set. */
     public TokenizerConfig targetTokenizerOr(TokenizerConfig shared) {
         return targetTokenizer == null ? shared : targetTokenizer;
+    }
+
+    /** Whether pairs come from two line-aligned files ({@code source_lang} and {@code target_lang} set). */
+    public boolean lineAligned() {
+        return sourceLang != null && targetLang != null;
+    }
+
+    /**
+     * The files a data path names: {@code <path>.<source_lang>} and {@code <path>.<target_lang>} for line-aligned
+     * files, else the path itself.
+     */
+    public java.util.List<String> files(String path) {
+        return lineAligned() ? java.util.List.of(path + "." + sourceLang, path + "." + targetLang) : java.util.List.of(path);
     }
 }

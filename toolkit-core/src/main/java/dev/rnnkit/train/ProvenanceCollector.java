@@ -51,12 +51,10 @@ public final class ProvenanceCollector {
         if (data == null) {
             return out;
         }
-        List<String> names = new ArrayList<>();
-        for (String n : new String[] {data.train(), data.validation(), data.test(),
-                data.pretrainedEmbeddings() == null ? null : data.pretrainedEmbeddings().path()}) {
-            if (n != null) {
-                names.add(n);
-            }
+        // Line-aligned seq2seq paths are prefixes: their checksums are those of the language files.
+        List<String> names = new ArrayList<>(data.filesOf(data.train(), data.validation(), data.test()));
+        if (data.pretrainedEmbeddings() != null && data.pretrainedEmbeddings().path() != null) {
+            names.add(data.pretrainedEmbeddings().path());
         }
         for (String name : names) {
             Path p = dataDir.resolve(name);

@@ -12,6 +12,7 @@ import dev.rnnkit.config.DataFamily;
 import dev.rnnkit.config.InputType;
 import dev.rnnkit.config.OutputType;
 import dev.rnnkit.config.RnnkitConfig;
+import dev.rnnkit.config.Seq2SeqDataConfig;
 import dev.rnnkit.config.Truncation;
 import java.util.List;
 import java.util.Optional;
@@ -113,6 +114,30 @@ class DataConfigTest {
         assertEquals(new ColumnRef("sentence", null), sst.data().text().textColumn());
         assertEquals(DataConfig.OnError.FAIL, sst.data().onError());
         assertEquals(ColumnRef.index(1), parse(SST2.replace("label_column: label", "label_column: 1")).data().text().labelColumn());
+    }
+
+    @Test
+    void lineAlignedSeq2seqFilesNeedBothLanguagesAndNoDelimitedKeys() throws ConfigException {
+        String aligned = DATES.replace("max_length: 40}", "source_lang: en, target_lang: fr}");
+        Seq2SeqDataConfig s = parse(aligned).data().seq2seq();
+        assertEquals(true, s.lineAligned());
+        assertEquals(List.of("generated/dates/train.tsv.en", "generated/dates/train.tsv.fr"), s.files("generated/dates/train.tsv"));
+        assertEquals(List.of("t.en", "t.fr", "v.en", "v.fr"), parse(aligned).data().filesOf("t", null, "v"));
+        assertEquals(null, s.header()); // left unset, so that a given one can be told apart
+        assertEquals(List.of("c.yaml:8: data.seq2seq.target_lang: is required with source_lang: line-aligned files need both suffixes,"
+                        + " or neither for a delimited file"),
+                errors(DATES.replace("max_length: 40}", "source_lang: en}")));
+        assertEquals(List.of("c.yaml:8: data.seq2seq.source_lang: is required with target_lang: line-aligned files need both suffixes,"
+                        + " or neither for a delimited file"),
+                errors(DATES.replace("max_length: 40}", "target_lang: fr}")));
+        assertEquals(List.of("c.yaml:8: data.seq2seq.target_lang: is the same as source_lang ('en'); both sides would read one file"),
+                errors(DATES.replace("max_length: 40}", "source_lang: en, target_lang: en}")));
+        for (String key : List.of("source_column: 0", "target_column: 1", "header: false", "delimiter: ','", "quote: '\"'")) {
+            String name = key.substring(0, key.indexOf(':'));
+            assertEquals(List.of("c.yaml:8: data.seq2seq." + name + ": applies to a delimited file of pairs; with source_lang/target_lang"
+                            + " each side is its own file, one example per line"),
+                    errors(aligned.replace("target_lang: fr}", "target_lang: fr, " + key + "}")), key);
+        }
     }
 
     @Test

@@ -180,4 +180,79 @@ class Seq2SeqPipelineTest {
         assertEquals(List.of("<pad>", "<unk>", "b", "a"), data.artefact().seq2seq().source().entries());
         assertEquals(List.of("<pad>", "<unk>", "</s>", "x", "y"), data.artefact().seq2seq().target().entries());
     }
+
+    private PreparedData prepareAligned(String data) {
+        return DataPipelines.prepare(config(yaml("embedding", data + "  seq2seq: {source_lang: en, target_lang: fr}\n")
+                .replace("train: train.tsv", "train: pairs/train")), dir);
+    }
+
+    @Test
+    void lineAlignedFilesGiveTheSameExamplesAsTheEquivalentTsv() {
+        write(dir, "train.tsv", "ab\txy\nb\tx\nba\tyx\n");
+        write(dir, "pairs/train.en", "ab\nb\nba\n");
+        write(dir, "pairs/train.fr", "xy\nx\nyx"); // no final newline
+        PreparedData tsv = prepare("embedding", "");
+        PreparedData aligned = prepareAligned("");
+        assertEquals(tsv.artefact().seq2seq().source().entries(), aligned.artefact().seq2seq().source().entries());
+        assertEquals(tsv.artefact().seq2seq().target().entries(), aligned.artefact().seq2seq().target().entries());
+        org.nd4j.linalg.dataset.api.MultiDataSet a = tsv.train().next();
+        org.nd4j.linalg.dataset.api.MultiDataSet b = aligned.train().next();
+        assertEquals(a.getFeatures(0), b.getFeatures(0));
+        assertEquals(a.getLabels(0), b.getLabels(0));
+        assertEquals(a.getLabelsMaskArray(0), b.getLabelsMaskArray(0));
+        assertEquals(3, aligned.summary().trainExamples());
+    }
+
+    @Test
+    void lineAlignedFilesOfDifferentLengthsNameBoth() {
+        write(dir, "pairs/train.en", "ab\nb\nba\n");
+        write(dir, "pairs/train.fr", "xy\nx\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> prepareAligned(""));
+        assertEquals("pairs/train.en:3: has more lines than pairs/train.fr, which ended after line 2; line-aligned files need the same"
+                + " number of lines", e.getMessage());
+        write(dir, "pairs/train.fr", "xy\nx\ny\nx\n");
+        e = assertThrows(DataFormatException.class, () -> prepareAligned(""));
+        assertEquals("pairs/train.fr:4: has more lines than pairs/train.en, which ended after line 3; line-aligned files need the same"
+                + " number of lines", e.getMessage());
+    }
+
+    @Test
+    void anEmptyLineOnEitherSideIsAMalformedRowNamedByItsFile() {
+        write(dir, "pairs/train.en", "ab\n\nba\nb\n");
+        write(dir, "pairs/train.fr", "xy\nx\nyx\n\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> prepareAligned(""));
+        assertEquals("pairs/train.en:2: empty line (its pair in pairs/train.fr is left out with it)", e.getMessage());
+        PreparedData data = prepareAligned("  on_error: skip\n");
+        assertEquals(4, data.summary().rowsRead());
+        assertEquals(List.of("pairs/train.en:2: empty line (its pair in pairs/train.fr is left out with it)",
+                "pairs/train.fr:4: empty line (its pair in pairs/train.en is left out with it)"), data.summary().firstSkipped());
+        assertEquals(2, data.summary().trainExamples());
+        // A too-long target is named by the target file.
+        write(dir, "pairs/train.en", "ab\nb\n");
+        write(dir, "pairs/train.fr", "xy\nwxyz\n");
+        e = assertThrows(DataFormatException.class, () -> prepareAligned(""));
+        assertEquals("pairs/train.fr:2: target has 4 tokens; output.output_length 4 allows at most 3 plus </s>", e.getMessage());
+    }
+
+    @Test
+    void lineAlignedFilesHoldOutAValidationSplitAndEvaluateStreamed() {
+        StringBuilder en = new StringBuilder();
+        StringBuilder fr = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            en.append("ab".repeat(1 + i % 3)).append('\n');
+            fr.append("xy".substring(i % 2)).append('\n');
+        }
+        write(dir, "pairs/train.en", en.toString());
+        write(dir, "pairs/train.fr", fr.toString());
+        PreparedData data = prepareAligned("  validation_split: 0.25\n");
+        assertEquals(15, data.summary().trainExamples());
+        assertEquals(5, data.summary().validationExamples());
+        var config = config(yaml("embedding", "  seq2seq: {source_lang: en, target_lang: fr}\n"));
+        var labelled = dev.rnnkit.data.seq2seq.Seq2SeqPipeline.labelled(config, data.artefact().seq2seq(), dir.resolve("pairs/train"));
+        int examples = 0;
+        while (labelled.hasNext()) {
+            examples += (int) labelled.next().getFeatures(0).size(0);
+        }
+        assertEquals(20, examples);
+    }
 }

@@ -35,8 +35,7 @@ public final class Examples {
         RnnkitConfig config = ConfigLoader.load(Path.of(configFile), Arrays.asList(overrides));
         // The data directory comes from RNNKIT_DATA_DIR (default ./data); catalogue data sets are fetched once.
         DataDirectory data = DataDirectory.locate(null, null);
-        for (FetchReport report : data.fetchMissing(Arrays.asList(config.data().train(), config.data().validation(),
-                config.data().test()), new DatasetFetcher(), FetchListener.SILENT)) {
+        for (FetchReport report : data.fetchMissing(config.data().filesOf(config.data().train(), config.data().validation(), config.data().test()), new DatasetFetcher(), FetchListener.SILENT)) {
             System.out.println(report.summary());
         }
         ProgressListener progress = new ProgressListener() {

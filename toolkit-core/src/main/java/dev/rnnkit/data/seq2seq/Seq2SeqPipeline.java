@@ -9,6 +9,7 @@ import dev.rnnkit.data.BatchIterator;
 import dev.rnnkit.data.ColumnPairs;
 import dev.rnnkit.data.DataFormatException;
 import dev.rnnkit.data.DataPipelines;
+import dev.rnnkit.data.LinePairs;
 import dev.rnnkit.data.PreparedData;
 import dev.rnnkit.data.Preprocessing;
 import dev.rnnkit.data.ReadLog;
@@ -23,7 +24,7 @@ import java.util.function.Function;
 import org.nd4j.linalg.dataset.MultiDataSet;
 
 /**
- * Reads a TSV/CSV of source/target pairs into batches for an encoder → repeat → decoder network.
+ * Reads source/target pairs (a TSV/CSV, or two line-aligned files) into batches for an encoder → repeat → decoder network.
  *
  * <p>Rows are checked before anything is fitted (an empty side, or a target longer than
  * {@code output.output_length - 1} tokens, leaving room for the end token, is malformed), so a rejected row
@@ -115,27 +116,39 @@ public final class Seq2SeqPipeline {
         }
     }
 
-    /** The well-formed pairs of {@code name}, read one line at a time (close the stream to close the file). */
+    /**
+     * The well-formed pairs of {@code name}, read one line at a time (close the stream to close the file): the rows of a
+     * delimited file, or with {@code source_lang}/{@code target_lang} the lines of {@code name.<source_lang>} beside
+     * {@code name.<target_lang>}.
+     */
     private static java.util.stream.Stream<Row> rows(Path dataDir, String name, Seq2SeqDataConfig s, TokenizerConfig sourceTokenizer,
                                                      TokenizerConfig targetTokenizer, int outputLength, ReadLog log) {
-        ColumnPairs.Layout layout = new ColumnPairs.Layout("data.seq2seq", s.delimiter(), s.quote(), s.header());
         Tokenizer sources = new Tokenizer(sourceTokenizer);
         Tokenizer targets = new Tokenizer(targetTokenizer);
-        return ColumnPairs.stream(dataDir, name, layout, "source_column", s.sourceColumn(), "target_column", s.targetColumn(), log, r -> {
+        List<String> files = s.files(name);
+        // A rejection names the file holding the side at fault (both are the one file of a delimited file).
+        String sourceFile = files.get(0);
+        String targetFile = files.get(files.size() - 1);
+        Function<ColumnPairs.Row, Row> convert = r -> {
             List<String> source = sources.tokenize(r.first());
             List<String> target = targets.tokenize(r.second());
             if (source.isEmpty()) {
-                log.reject(name, r.line(), "empty source", "empty source (no tokens)");
+                log.reject(sourceFile, r.line(), "empty source", "empty source (no tokens)");
             } else if (target.isEmpty()) {
-                log.reject(name, r.line(), "empty target", "empty target (no tokens)");
+                log.reject(targetFile, r.line(), "empty target", "empty target (no tokens)");
             } else if (target.size() >= outputLength) {
-                log.reject(name, r.line(), "target too long", "target has " + target.size() + " tokens; output.output_length "
+                log.reject(targetFile, r.line(), "target too long", "target has " + target.size() + " tokens; output.output_length "
                         + outputLength + " allows at most " + (outputLength - 1) + " plus " + Seq2SeqState.END);
             } else {
                 return new Row(source, target);
             }
             return null;
-        });
+        };
+        if (s.lineAligned()) {
+            return LinePairs.stream(dataDir, sourceFile, targetFile, log, convert);
+        }
+        ColumnPairs.Layout layout = new ColumnPairs.Layout("data.seq2seq", s.delimiter(), s.quote(), s.header());
+        return ColumnPairs.stream(dataDir, name, layout, "source_column", s.sourceColumn(), "target_column", s.targetColumn(), log, convert);
     }
 
     private static Map<String, Integer> count(List<Row> rows, Function<Row, List<String>> side) {
