@@ -461,7 +461,7 @@ public final class ConfigValidator {
                     : List.of(StoppingMetric.VAL_LOSS, StoppingMetric.VAL_MAE, StoppingMetric.VAL_RMSE);
             case SEQUENCE_REGRESSION -> List.of(StoppingMetric.VAL_LOSS, StoppingMetric.VAL_MAE, StoppingMetric.VAL_RMSE);
             case GENERATION -> List.of(StoppingMetric.VAL_LOSS, StoppingMetric.VAL_PERPLEXITY);
-            case SEQ2SEQ -> List.of(StoppingMetric.VAL_LOSS, StoppingMetric.VAL_EXACT_MATCH);
+            case SEQ2SEQ -> List.of(StoppingMetric.VAL_LOSS, StoppingMetric.VAL_EXACT_MATCH, StoppingMetric.VAL_BLEU);
         };
     }
 

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param enabled  false keeps training to the last epoch (the metric still picks the best model); default true
  */
 public record EarlyStoppingConfig(
-        @JsonPropertyDescription("Validation metric to watch (it also picks model-best.zip): val_loss, val_accuracy, val_f1, val_token_accuracy, val_mae, val_rmse, val_mase, val_perplexity or val_exact_match; default val_accuracy for classification, val_f1 for tagging, val_exact_match for seq2seq, else val_loss")
+        @JsonPropertyDescription("Validation metric to watch (it also picks model-best.zip): val_loss, val_accuracy, val_f1, val_token_accuracy, val_mae, val_rmse, val_mase, val_perplexity, val_exact_match or val_bleu; default val_accuracy for classification, val_f1 for tagging, val_exact_match for seq2seq, else val_loss")
         StoppingMetric metric,
         @JsonPropertyDescription("Epochs without improvement before training stops; default 4")
         Integer patience,

@@ -26,7 +26,9 @@ public enum StoppingMetric implements ConfigEnum {
     /** Perplexity (generation). */
     @JsonProperty("val_perplexity") VAL_PERPLEXITY(EarlyStoppingConfig.Mode.MIN),
     /** Share of output sequences decoded exactly right (seq2seq). */
-    @JsonProperty("val_exact_match") VAL_EXACT_MATCH(EarlyStoppingConfig.Mode.MAX);
+    @JsonProperty("val_exact_match") VAL_EXACT_MATCH(EarlyStoppingConfig.Mode.MAX),
+    /** Corpus BLEU as sacreBLEU computes it, 0-100, against the raw target text (seq2seq). */
+    @JsonProperty("val_bleu") VAL_BLEU(EarlyStoppingConfig.Mode.MAX);
 
     private final EarlyStoppingConfig.Mode naturalMode;
 

@@ -106,6 +106,19 @@ class TrainingLoopConfigTest {
     }
 
     @Test
+    void valBleuIsAStoppingMetricForSeq2seqOnly() throws ConfigException {
+        String seq2seq = CLASSIFIER.replace("output: {type: classification}",
+                "output: {type: seq2seq, output_length: 5, decoder: [{cell_type: lstm, state_size: 8}]}");
+        EarlyStoppingConfig e = parse(seq2seq, "training.early_stopping.metric=val_bleu").training().earlyStopping();
+        assertEquals(StoppingMetric.VAL_BLEU, e.metric());
+        assertEquals(EarlyStoppingConfig.Mode.MAX, e.mode());
+        assertEquals("bleu", e.metric().key());
+        assertEquals(List.of("--set: training.early_stopping.metric: 'val_bleu' is not computed for output.type classification; "
+                        + "expected one of val_loss, val_accuracy, val_f1"),
+                errors(CLASSIFIER, "training.early_stopping.metric=val_bleu"));
+    }
+
+    @Test
     void earlyStoppingNeedsValidationDataAndPositivePatience() {
         String noValidation = CLASSIFIER.replace(", validation: v.tsv", "");
         assertEquals(List.of("--set: training.early_stopping.patience: must be >= 1, got 0",

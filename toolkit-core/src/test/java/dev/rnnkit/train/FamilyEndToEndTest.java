@@ -120,7 +120,7 @@ class FamilyEndToEndTest {
                 """, data);
         SavedModel model = ModelFile.read(run.model());
         EvaluationResult eval = ModelEvaluator.evaluateFile(model, data.resolve("test.tsv"));
-        assertEquals(List.of("loss", "exact_match", "char_accuracy"), List.copyOf(eval.metrics().keySet()));
+        assertEquals(List.of("loss", "exact_match", "char_accuracy", "bleu", "chrf"), List.copyOf(eval.metrics().keySet()));
         assertEquals(16, ((dev.rnnkit.eval.SequenceMatchReport) eval.report()).sequences());
 
         List<JsonNode> lines = predictLines(new Predictor(model), List.of("12+34", "7+8"));

@@ -32,12 +32,15 @@ import org.nd4j.linalg.dataset.MultiDataSet;
  */
 public final class Seq2SeqPipeline {
 
-    /** One well-formed pair, tokenised. */
-    record Row(List<String> source, List<String> target) {
+    /** One well-formed pair, tokenised, with the target's raw text. */
+    record Row(List<String> source, List<String> target, String reference) {
     }
 
-    /** One encoded example: source ids, and target ids ending with the end id. */
-    record Example(int[] source, int[] target) {
+    /**
+     * One encoded example: source ids, target ids ending with the end id, and the target's raw text, which travels with
+     * its batch as example metadata so that BLEU scores against the file's text rather than ids decoded back.
+     */
+    record Example(int[] source, int[] target, String reference) {
     }
 
     private Seq2SeqPipeline() {
@@ -69,7 +72,7 @@ public final class Seq2SeqPipeline {
                 outputLength, source, target);
 
         Splits<Example> examples = rows.map(part -> part.stream()
-                .map(r -> new Example(state.encodeSourceTokens(r.source()), state.encodeTargetTokens(r.target()))).toList());
+                .map(r -> example(r, state)).toList());
         log.note("source vocabulary: " + source.size() + " tokens (" + sourceCounts.size() + " distinct in training); "
                 + "target vocabulary: " + target.size() + " tokens (" + targetCounts.size() + " distinct in training, "
                 + Seq2SeqState.END + " ends every target)");
@@ -84,7 +87,7 @@ public final class Seq2SeqPipeline {
     public static org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator labelled(RnnkitConfig config, Seq2SeqState state, Path file) {
         return DataPipelines.streamed(() -> rows(Path.of(""), file.toString(), config.data().seq2seqOrDefaults(), state.sourceTokenizer(),
                         state.targetTokenizer(), state.outputLength(), new ReadLog(config.data().onError()))
-                        .map(r -> new Example(state.encodeSourceTokens(r.source()), state.encodeTargetTokens(r.target()))),
+                        .map(r -> example(r, state)),
                 config, part -> toDataSet(part, state), e -> e.source().length, file);
     }
 
@@ -140,7 +143,7 @@ public final class Seq2SeqPipeline {
                 log.reject(targetFile, r.line(), "target too long", "target has " + target.size() + " tokens; output.output_length "
                         + outputLength + " allows at most " + (outputLength - 1) + " plus " + Seq2SeqState.END);
             } else {
-                return new Row(source, target);
+                return new Row(source, target, r.second());
             }
             return null;
         };
@@ -161,7 +164,14 @@ public final class Seq2SeqPipeline {
         return counts;
     }
 
+    private static Example example(Row r, Seq2SeqState state) {
+        return new Example(state.encodeSourceTokens(r.source()), state.encodeTargetTokens(r.target()), r.reference());
+    }
+
+    /** The batch's tensors, with each example's raw target as its metadata, in batch order. */
     private static MultiDataSet toDataSet(List<Example> batch, Seq2SeqState state) {
-        return state.batch(batch.stream().map(Example::source).toList(), batch.stream().map(Example::target).toList());
+        MultiDataSet ds = state.batch(batch.stream().map(Example::source).toList(), batch.stream().map(Example::target).toList());
+        ds.setExampleMetaData(batch.stream().map(Example::reference).toList());
+        return ds;
     }
 }
