@@ -111,18 +111,23 @@ public final class BatchIterator<E> implements MultiDataSetIterator {
             }
         }
         List<List<E>> out = new ArrayList<>();
-        for (int from = 0; from < order.size(); from += batchSize) {
-            List<E> batch = order.subList(from, Math.min(order.size(), from + batchSize));
+        cut(order, batchSize, tokenCap, out);
+        if (random != null && length != null) {
+            Collections.shuffle(out, random);
+        }
+        return out;
+    }
+
+    /** Appends {@code examples} cut, in order, into batches of {@code batchSize}, each split further by {@code tokenCap} (null: none). */
+    static <E> void cut(List<E> examples, int batchSize, TokenCap<? super E> tokenCap, List<List<E>> out) {
+        for (int from = 0; from < examples.size(); from += batchSize) {
+            List<E> batch = examples.subList(from, Math.min(examples.size(), from + batchSize));
             if (tokenCap == null) {
                 out.add(batch);
             } else {
                 tokenCap.split(batch, out);
             }
         }
-        if (random != null && length != null) {
-            Collections.shuffle(out, random);
-        }
-        return out;
     }
 
     /**

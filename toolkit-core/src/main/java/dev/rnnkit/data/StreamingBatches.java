@@ -100,14 +100,7 @@ public final class StreamingBatches<E> implements MultiDataSetIterator {
             pool.sort(Comparator.comparingInt(length));
         }
         List<List<E>> batches = new ArrayList<>();
-        for (int from = 0; from < pool.size(); from += batchSize) {
-            List<E> batch = pool.subList(from, Math.min(pool.size(), from + batchSize));
-            if (tokenCap == null) {
-                batches.add(batch);
-            } else {
-                tokenCap.split(batch, batches);
-            }
-        }
+        BatchIterator.cut(pool, batchSize, tokenCap, batches);
         pending.addAll(batches);
     }
 
