@@ -132,8 +132,15 @@ public final class DatasetCatalog {
 
     /** Thrown for an unknown data set name; the message says which names exist. */
     public static final class UnknownDatasetException extends IllegalArgumentException {
+        private static java.util.Optional<String> onlyOneStartingWith(String name, List<String> known) {
+            List<String> matches = known.stream().filter(k -> !name.isEmpty() && k.startsWith(name)).toList();
+            return matches.size() == 1 ? java.util.Optional.of(matches.get(0)) : java.util.Optional.empty();
+        }
+
         UnknownDatasetException(String name, List<String> known) {
             super("unknown dataset '" + name + "'" + Suggestions.closest(name, known)
+                    // "conll" is too far from "conll2003" by edits, but only one name begins with it.
+                    .or(() -> onlyOneStartingWith(name, known))
                     .map(c -> "; did you mean '" + c + "'?")
                     .orElse("; known datasets: " + String.join(", ", known)));
         }

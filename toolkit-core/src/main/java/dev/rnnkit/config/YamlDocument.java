@@ -182,7 +182,17 @@ public final class YamlDocument {
             }
             return error(path, "expected " + describe(t) + given(tree, mi.getPath()), overridden);
         }
+        if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException c && c.getTargetType() != null
+                && e instanceof JsonMappingException jm) {
+            // Jackson's text ("out of range of int (-2147483648 - 2147483647)") names Java types, not what to write.
+            return error(path, "expected " + describe(c.getTargetType()) + " no larger than " + maxOf(c.getTargetType())
+                    + given(tree, jm.getPath()), overridden);
+        }
         return error(path, firstLine(e.getOriginalMessage()), overridden);
+    }
+
+    private static String maxOf(Class<?> t) {
+        return t == Long.class || t == long.class ? String.valueOf(Long.MAX_VALUE) : String.valueOf(Integer.MAX_VALUE);
     }
 
     /** ", got 'x'" for the value written at the failing path, or what kind of value it is. */

@@ -85,6 +85,8 @@ class DatasetCatalogTest {
     void unknownNameSuggestsTheClosest() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bundled.require("sst"));
         assertEquals("unknown dataset 'sst'; did you mean 'sst2'?", e.getMessage());
+        assertEquals("unknown dataset 'conll'; did you mean 'conll2003'?",
+                assertThrows(IllegalArgumentException.class, () -> bundled.require("conll")).getMessage());
     }
 
     @Test

@@ -59,6 +59,7 @@ class ConfigValidatorTest {
         misspelt cell type     | '  - cell_type: lstm'       | '  - cell_type: lsmt'           | test.yaml:6: encoder[0].cell_type: unknown value 'lsmt' (did you mean 'lstm'?); expected one of lstm, gru, rnn
         text for a number      | '    state_size: 32'        | '    state_size: big'           | test.yaml:7: encoder[0].state_size: expected a whole number, got 'big'
         fraction for a count   | '    state_size: 32'        | '    state_size: 12.5'          | test.yaml:7: encoder[0].state_size: expected a whole number, got '12.5'
+        count beyond int range | '    state_size: 32'        | '    state_size: 99999999999'   | test.yaml:7: encoder[0].state_size: expected a whole number no larger than 2147483647, got '99999999999'
         yes for a boolean      | '    bidirectional: false'  | '    bidirectional: maybe'      | test.yaml:8: encoder[0].bidirectional: expected true or false, got 'maybe'
         missing state size     | '    state_size: 32'        | '    num_layers: 2'             | test.yaml:6: encoder[0].state_size: is required (the hidden state size, e.g. 128)
         dropout out of range   | '    dropout: 0.1'          | '    dropout: 1.0'              | test.yaml:9: encoder[0].dropout: must be in [0, 1) (the probability of dropping a unit), got 1.0
