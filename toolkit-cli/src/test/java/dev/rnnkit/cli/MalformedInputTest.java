@@ -44,6 +44,10 @@ class MalformedInputTest {
 
     static final Map<String, Path> RUNS = new LinkedHashMap<>();
 
+    /** Overrides that switch the seq2seq fixture to line-aligned files {@code p.src} / {@code p.tgt}. */
+    static final String LANGS = "--set data.seq2seq.source_lang=src --set data.seq2seq.target_lang=tgt --set data.train=p "
+            + "--set data.validation_split=0.25 --set data.validation=null --set data.test=null";
+
     static final String S2S = """
             name: add
             seed: 7
@@ -458,7 +462,17 @@ class MalformedInputTest {
                 evaluate("s2s", "evaluate: a row with one column", "x.tsv", "1+1\n", "x.tsv:1", "columns"),
                 evaluate("s2s", "evaluate: empty file", "x.tsv", "", "x.tsv", "no usable examples", "at least one labelled example"),
                 evaluate("s2s", "evaluate: invalid UTF-8", "x.tsv", badUtf8("1+1\t", "2\n"), "x.tsv:1", "UTF-8"),
-                predict("s2s", "predict: invalid UTF-8", "in.txt", badUtf8("1+", "1\n"), "in.txt:1", "UTF-8")));
+                predict("s2s", "predict: invalid UTF-8", "in.txt", badUtf8("1+", "1\n"), "in.txt:1", "UTF-8"),
+                // Line-aligned files (data.seq2seq.source_lang / target_lang): data.train is a prefix of p.src and p.tgt.
+                train("s2s", "line-aligned: the target file ends first", LANGS, "p.src", "p.tgt")
+                        .with("p.src", "1+2\n3+4\n5+6\n7+8\n").with("p.tgt", "3\n7\n11\n"),
+                train("s2s", "line-aligned: an empty target line", LANGS, "p.tgt:2", "empty")
+                        .with("p.src", "1+2\n3+4\n5+6\n7+8\n").with("p.tgt", "3\n\n11\n15\n"),
+                train("s2s", "line-aligned: the source file missing", LANGS, "p.src", "no such file").with("p.tgt", "3\n"),
+                train("s2s", "line-aligned: source_lang without target_lang", "--set data.seq2seq.source_lang=src",
+                        "data.seq2seq", "target_lang"),
+                train("s2s", "line-aligned: a TSV column key beside the languages", LANGS + " --set data.seq2seq.source_column=0",
+                        "data.seq2seq.source_column")));
         // ---------------- model files ----------------
         all.addAll(List.of(
                 model("evaluate: an empty model file", "evaluate", new byte[0], "model.zip", "zip"),
