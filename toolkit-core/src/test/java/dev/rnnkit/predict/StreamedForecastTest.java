@@ -169,6 +169,25 @@ class StreamedForecastTest {
     }
 
     @Test
+    void aGapIsReportedBeforeAnEarlierUnknownCategory() {
+        // Line 11 has a category training never saw; after line 51 the dates jump 1000 days, more steps than the file has.
+        String[] lines = series(100).split("\n");
+        lines[11] = lines[11].substring(0, lines[11].length() - 1) + "z";
+        for (int i = 51; i < lines.length; i++) {
+            String date = lines[i].substring(0, 10);
+            lines[i] = LocalDate.parse(date).plusDays(1000) + lines[i].substring(10);
+        }
+        TrainFixtures.write(dir, "gap.csv", String.join("\n", lines) + "\n");
+        Path csv = dir.resolve("gap.csv");
+        for (org.junit.jupiter.api.function.Executable read : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> ModelEvaluator.evaluateFile(model, csv), () -> new Predictor(model).predictCsv(csv, s -> { }))) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(dev.rnnkit.data.DataFormatException.class, read);
+            assertTrue(e.getMessage().contains(":52: 1000 steps missing between 2020-02-19 and ")
+                    && e.getMessage().contains("more steps than the file's 100 rows"), e.getMessage());
+        }
+    }
+
+    @Test
     void aFileOfManyPoolsStreamsEveryWindow() {
         int n = 5000; // about 12 pools of 50 batches of 8 windows
         TrainFixtures.write(dir, "long.csv", series(n, 1000));

@@ -67,14 +67,34 @@ public final class SeriesReader {
         }
     }
 
-    /** The rows of a file already scanned (a scan can serve every later reading of an unchanged file). */
+    /**
+     * The rows of a file already scanned (a scan can serve every later reading of an unchanged file). When a gap would
+     * throw or be rejected, the file is first read through once more, so that gaps are handled before anything is
+     * done with the rows (an unknown category, say), as when the file was read whole.
+     */
     public static Rows rows(Path file, String name, TimeSeriesDataConfig s, ReadLog log, Scan scan) {
         if (scan == null) {
             return new Rows(file, name, s, log, log, null, 0);
         }
         Timestamps.Interval interval = scan.dates() && s.gaps() != TimeSeriesDataConfig.Gaps.IGNORE ? scan.interval() : null;
-        // Malformed rows were counted (or thrown) by the scan: this reading meets them again, quietly.
-        return new Rows(file, name, s, new ReadLog(dev.rnnkit.config.DataConfig.OnError.SKIP), log, interval, scan.rows());
+        // Malformed rows were counted (or thrown) by the scan: later readings meet them again, quietly.
+        ReadLog quiet = new ReadLog(dev.rnnkit.config.DataConfig.OnError.SKIP);
+        ReadLog gapLog = log;
+        if (interval != null && gapsReported(s, interval, scan)) {
+            try (Rows check = new Rows(file, name, s, quiet, log, interval, scan.rows())) {
+                check.forEachRemaining(row -> { });
+            }
+            gapLog = quiet;
+        }
+        return new Rows(file, name, s, quiet, gapLog, interval, scan.rows());
+    }
+
+    /** Whether a gap of the scanned series throws or is rejected (rather than filled or ignored). */
+    private static boolean gapsReported(TimeSeriesDataConfig s, Timestamps.Interval interval, Scan scan) {
+        long d = scan.largestStep();
+        long missing = d > interval.amount() ? (d - 1) / interval.amount() : 0;
+        return missing > 0 && (s.gaps() == TimeSeriesDataConfig.Gaps.FAIL || s.missing() == TimeSeriesDataConfig.Missing.FAIL
+                || missing > scan.rows());
     }
 
     /** Splits and checks data lines into rows, with the column positions of a header. */
@@ -179,11 +199,12 @@ public final class SeriesReader {
      * What the first reading learns of a file's timestamps: the number of rows, whether every timestamp reads as a
      * date, and the series' interval (null with fewer than two increasing dates).
      *
-     * @param rows     the rows that passed the checks
-     * @param dates    whether every timestamp reads as a date
-     * @param interval the series' interval, or null
+     * @param rows        the rows that passed the checks
+     * @param dates       whether every timestamp reads as a date
+     * @param interval    the series' interval, or null
+     * @param largestStep the largest difference between consecutive dates, in the interval's unit
      */
-    public record Scan(long rows, boolean dates, Timestamps.Interval interval) {
+    public record Scan(long rows, boolean dates, Timestamps.Interval interval, long largestStep) {
 
         /**
          * Reads every row; timestamps out of order or repeated throw once the whole file is known to hold dates
@@ -215,7 +236,7 @@ public final class SeriesReader {
             if (dates && disorder != null) {
                 throw disorder;
             }
-            return new Scan(count, dates, dates ? counter.interval() : null);
+            return new Scan(count, dates, dates ? counter.interval() : null, dates ? counter.largest() : 0);
         }
     }
 

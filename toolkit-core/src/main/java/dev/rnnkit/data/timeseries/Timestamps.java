@@ -166,6 +166,11 @@ public final class Timestamps {
             }
             return bestCount == 0 ? null : new Interval(best, unit);
         }
+
+        /** The largest difference between consecutive times, in the unit of {@link #interval()} (0 when none). */
+        public long largest() {
+            return (monthly ? months : seconds).keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        }
     }
 
     /** One text as a time, or null when it is none of the accepted forms. */
