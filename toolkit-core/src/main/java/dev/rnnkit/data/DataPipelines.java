@@ -101,8 +101,9 @@ public final class DataPipelines {
     /**
      * Reads one labelled file (or folder, for generation) with an already fitted preprocessing state, e.g. to
      * evaluate a saved model on new data; malformed rows follow {@code data.on_error}. Text files (text
-     * classification, tagging, seq2seq, generation) are read as the batches are needed ({@link StreamingBatches}), in
-     * memory that does not grow with the file; a time series is read whole (its windows need the rows before them).
+     * classification, tagging, seq2seq, generation) and time series are read as the batches are needed
+     * ({@link StreamingBatches}), in memory that does not grow with the file (a series' windows keep a rolling buffer of
+     * the rows they need).
      *
      * @throws DataFormatException for a file that cannot be read as configured
      */

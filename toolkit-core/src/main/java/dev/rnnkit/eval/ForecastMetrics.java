@@ -53,41 +53,108 @@ public final class ForecastMetrics {
         if (horizon == 0) {
             throw new IllegalArgumentException(targets.get(0).name() + ": forecasts have no steps (horizon 0)");
         }
-        ErrorScores.Accumulator[] overall = newAccumulators();
-        List<TargetForecastReport> reports = new ArrayList<>();
+        double[] scales = new double[targets.size()];
+        double[] deviations = new double[targets.size()];
         for (int ti = 0; ti < targets.size(); ti++) {
             ForecastTarget t = targets.get(ti);
             check(t, horizon, season);
-            double scale = maseScales != null ? maseScales[ti] : inSampleSeasonalMae(t.trainingSeries(), season);
-            double std = stds != null ? stds[ti] : standardDeviation(t.trainingSeries());
-            ErrorScores.Accumulator[] acc = newAccumulators();
-            ErrorScores.Accumulator[][] steps = new ErrorScores.Accumulator[horizon][];
-            for (int h = 0; h < horizon; h++) {
-                steps[h] = newAccumulators();
-            }
+            scales[ti] = maseScales != null ? maseScales[ti] : inSampleSeasonalMae(t.trainingSeries(), season);
+            deviations[ti] = stds != null ? stds[ti] : standardDeviation(t.trainingSeries());
+        }
+        Accumulator acc = new Accumulator(targets.stream().map(ForecastTarget::name).toList(), horizon, season, scales, deviations);
+        for (int ti = 0; ti < targets.size(); ti++) {
+            ForecastTarget t = targets.get(ti);
             for (int i = 0; i < t.actual().length; i++) {
-                double[] history = t.recentHistory()[i];
-                double last = history[history.length - 1];
+                acc.add(ti, t.actual()[i], t.predicted()[i], t.recentHistory()[i]);
+            }
+        }
+        return acc.report();
+    }
+
+    /**
+     * Scores forecasts added one origin at a time, keeping sums only, so that a series of any length is scored in
+     * the same memory; {@link #evaluate} adds every origin of its targets to one.
+     *
+     * <p>Sums are kept per target, per target and step, and over all targets, for the model and both baselines; the
+     * overall sums follow the order origins are added in.
+     */
+    public static final class Accumulator {
+        private final List<String> names;
+        private final int horizon;
+        private final int season;
+        private final double[] scales;
+        private final double[] stds;
+        private final ErrorScores.Accumulator[] overall = newAccumulators();
+        private final ErrorScores.Accumulator[][] byTarget;
+        private final ErrorScores.Accumulator[][][] byStep;
+
+        /**
+         * An empty accumulator.
+         *
+         * @param names  the targets' names, in report order
+         * @param scales per target, the MASE denominator (0: no MASE)
+         * @param stds   per target, the training standard deviation (0: no standardised scores)
+         */
+        public Accumulator(List<String> names, int horizon, int season, double[] scales, double[] stds) {
+            if (scales.length != names.size() || stds.length != names.size()) {
+                throw new IllegalArgumentException(scales.length + " MASE scales and " + stds.length + " standard deviations for "
+                        + names.size() + " targets");
+            }
+            this.names = List.copyOf(names);
+            this.horizon = horizon;
+            this.season = season;
+            this.scales = scales.clone();
+            this.stds = stds.clone();
+            byTarget = new ErrorScores.Accumulator[names.size()][];
+            byStep = new ErrorScores.Accumulator[names.size()][horizon][];
+            for (int k = 0; k < names.size(); k++) {
+                byTarget[k] = newAccumulators();
                 for (int h = 0; h < horizon; h++) {
-                    double a = t.actual()[i][h];
-                    // Step h+1 repeats the last observed season: y[T + h+1 - m*(floor(h/m)+1)].
-                    double seasonal = history[history.length - season + h % season];
-                    double[] forecasts = {t.predicted()[i][h], last, seasonal};
-                    for (int f = 0; f < forecasts.length; f++) {
-                        acc[f].add(a, forecasts[f], scale, std);
-                        overall[f].add(a, forecasts[f], scale, std);
-                        steps[h][f].add(a, forecasts[f], scale, std);
-                    }
+                    byStep[k][h] = newAccumulators();
                 }
             }
-            List<ForecastComparison> byStep = new ArrayList<>(horizon);
-            for (ErrorScores.Accumulator[] step : steps) {
-                byStep.add(comparison(step));
-            }
-            List<Double> maeByStep = byStep.stream().map(c -> c.model().mae()).toList();
-            reports.add(new TargetForecastReport(t.name(), scale, comparison(acc), maeByStep, byStep));
         }
-        return new ForecastReport(horizon, season, reports, comparison(overall));
+
+        /**
+         * Adds one forecast origin of target {@code k}: its {@code horizon} actual and predicted values and the observed
+         * values up to it (at least {@code season}), in original units.
+         */
+        public void add(int k, double[] actual, double[] predicted, double[] history) {
+            if (actual.length != horizon || predicted.length != horizon || history.length < season) {
+                throw new IllegalArgumentException(names.get(k) + ": " + actual.length + " actual, " + predicted.length
+                        + " predicted and " + history.length + " history values; expected horizon " + horizon + " and season " + season);
+            }
+            double last = history[history.length - 1];
+            for (int h = 0; h < horizon; h++) {
+                double a = actual[h];
+                // Step h+1 repeats the last observed season: y[T + h+1 - m*(floor(h/m)+1)].
+                double seasonal = history[history.length - season + h % season];
+                double[] forecasts = {predicted[h], last, seasonal};
+                for (int f = 0; f < forecasts.length; f++) {
+                    byTarget[k][f].add(a, forecasts[f], scales[k], stds[k]);
+                    overall[f].add(a, forecasts[f], scales[k], stds[k]);
+                    byStep[k][h][f].add(a, forecasts[f], scales[k], stds[k]);
+                }
+            }
+        }
+
+        /**
+         * The report of everything added.
+         *
+         * @throws IllegalStateException when a target has no forecasts
+         */
+        public ForecastReport report() {
+            List<TargetForecastReport> reports = new ArrayList<>();
+            for (int k = 0; k < names.size(); k++) {
+                List<ForecastComparison> steps = new ArrayList<>(horizon);
+                for (ErrorScores.Accumulator[] step : byStep[k]) {
+                    steps.add(comparison(step));
+                }
+                List<Double> maeByStep = steps.stream().map(c -> c.model().mae()).toList();
+                reports.add(new TargetForecastReport(names.get(k), scales[k], comparison(byTarget[k]), maeByStep, steps));
+            }
+            return new ForecastReport(horizon, season, reports, comparison(overall));
+        }
     }
 
     /** The population standard deviation of a series; 0 when it has no values. */

@@ -2,9 +2,11 @@ package dev.rnnkit.predict;
 
 import dev.rnnkit.data.timeseries.TimeSeriesState;
 import dev.rnnkit.data.timeseries.Timestamps;
+import dev.rnnkit.eval.ForecastMetrics;
 import dev.rnnkit.eval.ForecastTarget;
 import dev.rnnkit.eval.plot.ForecastSeries;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,19 +23,35 @@ public final class ForecastCollector {
 
     private final TimeSeriesState state;
     private final int season;
-    private final List<List<double[]>> actual = new ArrayList<>();
-    private final List<List<double[]>> predicted = new ArrayList<>();
-    private final List<List<double[]>> history = new ArrayList<>();
-    private final List<List<String>> stepTimes = new ArrayList<>();
+    private final int keep;
+    private final ForecastMetrics.Accumulator metrics;
+    private final List<ArrayDeque<double[]>> actual = new ArrayList<>();
+    private final List<ArrayDeque<double[]>> predicted = new ArrayList<>();
+    private final List<ArrayDeque<double[]>> history = new ArrayList<>();
+    private final ArrayDeque<List<String>> stepTimes = new ArrayDeque<>();
+    /** Per horizon step, whether a window dropped from a bounded collector had no date there (its plot has no time axis). */
+    private final boolean[] untimed;
+    private long windows;
 
-    /** A collector that inverts scaling and window normalisation with {@code state}. */
+    /** A collector that keeps every window and inverts scaling and window normalisation with {@code state}. */
     public ForecastCollector(TimeSeriesState state) {
+        this(state, Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * A collector that keeps only the last {@code keep} windows (for plots) and adds every window to {@code metrics}
+     * (null: none), so that its memory does not grow with the series.
+     */
+    public ForecastCollector(TimeSeriesState state, int keep, ForecastMetrics.Accumulator metrics) {
         this.state = state;
         this.season = state.settings().season();
+        this.keep = keep;
+        this.metrics = metrics;
+        this.untimed = new boolean[state.horizon()];
         for (int k = 0; k < state.targetCount(); k++) {
-            actual.add(new ArrayList<>());
-            predicted.add(new ArrayList<>());
-            history.add(new ArrayList<>());
+            actual.add(new ArrayDeque<>());
+            predicted.add(new ArrayDeque<>());
+            history.add(new ArrayDeque<>());
         }
     }
 
@@ -49,7 +67,11 @@ public final class ForecastCollector {
                 throw new IllegalStateException("forecast window " + i + " of a batch has no seasonal history (season " + season
                         + "): evaluate on windows of a validation, test or labelled file");
             }
-            stepTimes.add(context.stepTimes());
+            windows++;
+            stepTimes.addLast(context.stepTimes());
+            if (stepTimes.size() > keep) {
+                noteUntimed(stepTimes.removeFirst());
+            }
             for (int k = 0; k < state.targetCount(); k++) {
                 double[] a = new double[state.horizon()];
                 double[] p = new double[state.horizon()];
@@ -61,11 +83,43 @@ public final class ForecastCollector {
                 for (int s = 0; s < season; s++) {
                     recent[s] = state.inverseTarget(k, lastSeason[k][s]);
                 }
-                actual.get(k).add(a);
-                predicted.get(k).add(p);
-                history.get(k).add(recent);
+                if (metrics != null) {
+                    metrics.add(k, a, p, recent);
+                }
+                keep(actual.get(k), a);
+                keep(predicted.get(k), p);
+                keep(history.get(k), recent);
             }
         }
+    }
+
+    /** Appends a window's values, dropping the oldest beyond {@link #keep}. */
+    private void keep(ArrayDeque<double[]> values, double[] value) {
+        values.addLast(value);
+        if (values.size() > keep) {
+            values.removeFirst();
+        }
+    }
+
+    /** Remembers the steps at which a dropped window's forecast time is not a date (see {@link #times}). */
+    private void noteUntimed(List<String> times) {
+        for (int h = 0; h < untimed.length; h++) {
+            untimed[h] |= untimed[h] || times == null || times.get(h) == null || Timestamps.parse(times.get(h)) == null;
+        }
+    }
+
+    /** Windows added so far. */
+    public long windows() {
+        return windows;
+    }
+
+    /**
+     * Per target, the kept windows' forecasts at the first and last horizon step beside the actual values and both
+     * baselines, as the last values of series as long as every window added.
+     */
+    public List<ForecastSeries> series() {
+        int horizon = state.horizon();
+        return series(targets(), stepTimes(List.of(this)), season, horizon == 1 ? List.of(1) : List.of(1, horizon), windows, untimed);
     }
 
     /** The windows gathered so far, one {@link ForecastTarget} per target (no training series: scales come separately). */
@@ -107,15 +161,24 @@ public final class ForecastCollector {
 
     /** Per target, its forecasts at each of {@code steps} (1-based horizon steps) beside the actual values and both baselines. */
     public static List<ForecastSeries> series(List<ForecastTarget> targets, List<List<String>> stepTimes, int season, List<Integer> steps) {
+        return series(targets, stepTimes, season, steps, targets.get(0).actual().length, null);
+    }
+
+    /**
+     * As {@link #series(List, List, int, List)} for the last windows of {@code total}; {@code untimed} (or null) marks
+     * the steps where an earlier window had no date.
+     */
+    private static List<ForecastSeries> series(List<ForecastTarget> targets, List<List<String>> stepTimes, int season, List<Integer> steps,
+                                               long total, boolean[] untimed) {
         int horizon = targets.get(0).actual()[0].length;
         List<ForecastSeries> series = new ArrayList<>();
         for (int step : steps) {
             if (step < 1 || step > horizon) {
                 throw new IllegalArgumentException("plot step " + step + " is outside the horizon 1.." + horizon);
             }
-            List<Instant> times = times(stepTimes, step);
+            List<Instant> times = untimed != null && untimed[step - 1] ? null : times(stepTimes, step);
             for (ForecastTarget t : targets) {
-                series.add(series(t, step, times, season));
+                series.add(series(t, step, times, season, total));
             }
         }
         return series;
@@ -134,7 +197,7 @@ public final class ForecastCollector {
         return out;
     }
 
-    private static ForecastSeries series(ForecastTarget t, int step, List<Instant> times, int season) {
+    private static ForecastSeries series(ForecastTarget t, int step, List<Instant> times, int season, long total) {
         int h = step - 1;
         List<Double> a = new ArrayList<>();
         List<Double> p = new ArrayList<>();
@@ -147,6 +210,6 @@ public final class ForecastCollector {
             last.add(recent[recent.length - 1]);
             seasonal.add(recent[recent.length - season + h % season]);
         }
-        return new ForecastSeries(t.name(), step, a, p, last, seasonal, times);
+        return new ForecastSeries(t.name(), step, a, p, last, seasonal, times, total);
     }
 }

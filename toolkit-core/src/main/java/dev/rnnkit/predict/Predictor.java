@@ -40,6 +40,11 @@ public final class Predictor {
 
     private static final ObjectWriter LINE = EvalJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
     private static final int BATCH = 64;
+    /**
+     * Forecast windows per forward pass: large, since a window's forecast can differ in its last float digits with the
+     * batch it is computed in, and a file of up to this many windows is forecast in one batch as when it was read whole.
+     */
+    private static final int FORECAST_BATCH = 1024;
     /** Lines read, sorted by length and predicted together. */
     private static final int POOL = BATCH * dev.rnnkit.data.BatchIterator.POOL_BATCHES;
 
@@ -202,16 +207,30 @@ public final class Predictor {
         if (outputType == OutputType.SEQUENCE_REGRESSION) {
             throw new IllegalArgumentException("prediction of sequence_regression models is not supported; use 'rnnkit evaluate'");
         }
-        TimeSeriesState.ForecastData data = state.encode(csv);
-        if (data.data() != null) {
-            double[][][] forecast = forecast(state, data.data());
-            for (int i = 0; i < forecast.length; i++) {
-                out.accept(json(forecastLine(state, data.targetTimestamps().get(i), null, forecast[i], false)));
+        // Windows are forecast and printed a batch at a time as the file is read; the future one needs the last rows only.
+        try (dev.rnnkit.data.timeseries.RollingWindows rolling = state.forecastWindows(csv)) {
+            List<TimeSeriesState.Window> batch = new ArrayList<>();
+            boolean labelled = false;
+            while (rolling.hasNext()) {
+                batch.add(rolling.next());
+                if (batch.size() == FORECAST_BATCH || !rolling.hasNext()) {
+                    double[][][] forecast = forecast(state, state.batch(batch));
+                    for (int i = 0; i < forecast.length; i++) {
+                        out.accept(json(forecastLine(state, state.labelTimestamps(batch.get(i)), null, forecast[i], false)));
+                    }
+                    batch.clear();
+                    labelled = true;
+                }
             }
-        }
-        if (data.future() != null) {
-            List<Integer> steps = java.util.stream.IntStream.rangeClosed(1, state.horizon()).boxed().toList();
-            out.accept(json(forecastLine(state, data.futureTimestamps(), steps, forecast(state, data.future())[0], true)));
+            TimeSeriesState.Window future = rolling.future();
+            if (!labelled && future == null) {
+                throw state.tooFewRows(csv);
+            }
+            if (future != null) {
+                List<Integer> steps = java.util.stream.IntStream.rangeClosed(1, state.horizon()).boxed().toList();
+                out.accept(json(forecastLine(state, rolling.futureTimestamps(), steps,
+                        forecast(state, state.unlabelledBatch(List.of(future)))[0], true)));
+            }
         }
     }
 

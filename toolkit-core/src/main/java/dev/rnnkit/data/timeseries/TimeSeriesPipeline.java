@@ -4,18 +4,22 @@ import dev.rnnkit.config.DataConfig;
 import dev.rnnkit.config.OutputType;
 import dev.rnnkit.config.RnnkitConfig;
 import dev.rnnkit.config.TimeSeriesDataConfig;
-import dev.rnnkit.data.BatchIterator;
 import dev.rnnkit.data.DataPipelines;
 import dev.rnnkit.data.PreparedData;
 import dev.rnnkit.data.Preprocessing;
 import dev.rnnkit.data.ReadLog;
 import dev.rnnkit.data.Splits;
+import dev.rnnkit.data.StreamingBatches;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.StreamSupport;
 
 /**
  * Reads a CSV series into sliding windows of {@code lookback} steps with the next {@code horizon} steps as labels.
@@ -96,19 +100,38 @@ public final class TimeSeriesPipeline {
         }
     }
 
-    /** Every complete window of one CSV file, read with a fitted state, in time order (for evaluation). */
-    public static BatchIterator<?> labelled(RnnkitConfig config, TimeSeriesState state, Path file) {
-        return DataPipelines.inOrder(labelledWindows(config, state, file), config, state::batch, file);
+    /**
+     * Every complete window of one CSV file, read with a fitted state, in time order (for evaluation), batched as the
+     * file is read: memory holds a pool of windows and the rows a window needs, not the file.
+     */
+    public static StreamingBatches<TimeSeriesState.Window> labelled(RnnkitConfig config, TimeSeriesState state, Path file) {
+        String name = file.toString();
+        // Every reset reads the file again; what the first reading of its timestamps learnt holds for the next ones.
+        AtomicReference<SeriesReader.Scan> scan = new AtomicReference<>();
+        return DataPipelines.streamed(() -> {
+            ReadLog log = new ReadLog(config.data().onError());
+            if (scan.get() == null) {
+                scan.set(SeriesReader.scan(file, name, state.settings(), log));
+            }
+            RollingWindows windows = state.rolling(SeriesReader.rows(file, name, state.settings(), log, scan.get()), name,
+                    state.evaluationHistory(), log);
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(windows, Spliterator.ORDERED), false).onClose(windows::close);
+        }, config, state::batch, null, file);
     }
 
     /**
      * Every complete window of one CSV file, read with a fitted state, in time order; each has the history the
-     * seasonal-naive baseline needs, so the first forecast origins are {@code max(lookback, season)} rows in.
+     * seasonal-naive baseline needs, so the first forecast origins are {@code max(lookback, season)} rows in. All are
+     * kept ({@link #labelled} reads them as they are needed).
      */
     public static List<TimeSeriesState.Window> labelledWindows(RnnkitConfig config, TimeSeriesState state, Path file) {
         ReadLog log = new ReadLog(config.data().onError());
-        List<SeriesRow> rows = SeriesReader.read(file, file.toString(), state.settings(), log);
-        return windows(state, evaluationSegment(state, List.of(), rows, file.toString(), log), "evaluation", log);
+        String name = file.toString();
+        try (RollingWindows windows = state.rolling(SeriesReader.rows(file, name, state.settings(), log), name, state.evaluationHistory(), log)) {
+            List<TimeSeriesState.Window> out = new ArrayList<>();
+            windows.forEachRemaining(out::add);
+            return out;
+        }
     }
 
     /** An evaluated split with up to {@link TimeSeriesState#evaluationHistory()} rows of the series before it as history. */

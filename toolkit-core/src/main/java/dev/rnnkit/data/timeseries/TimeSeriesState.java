@@ -85,7 +85,7 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
     }
 
     /** Rows needed after a window start. */
-    private int span() {
+    int span() {
         return settings.lookback() + (outputType == OutputType.SEQUENCE_REGRESSION ? 1 : horizon);
     }
 
@@ -108,31 +108,13 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
     public Segment segment(List<SeriesRow> input, int context, int history, String file, ReadLog log) {
         List<SeriesRow> rows = new ArrayList<>(input.size());
         List<float[]> features = new ArrayList<>(input.size());
-        int f = featureCount();
         int keptContext = 0;
         int index = -1;
-        rows:
         for (SeriesRow r : input) {
             index++;
-            float[] x = new float[f];
-            for (int j = 0; j < scalers.size(); j++) {
-                x[j] = (float) scalers.get(j).apply(r.numbers()[j]);
-            }
-            int offset = scalers.size();
-            for (int c = 0; c < r.categories().length; c++) {
-                String col = settings.categoricalColumns().get(c);
-                List<String> known = categories.get(col);
-                String value = r.categories()[c];
-                if (value != null) {
-                    int k = known.indexOf(value);
-                    if (k < 0) {
-                        log.reject(file, r.line(), "unknown category", "column '" + col + "': unknown category '" + value
-                                + "'; the training split has " + String.join(", ", known));
-                        continue rows;
-                    }
-                    x[offset + k] = 1f;
-                }
-                offset += known.size();
+            float[] x = features(r, file, log);
+            if (x == null) {
+                continue;
             }
             rows.add(r);
             features.add(x);
@@ -146,6 +128,34 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
             complete[i] = rows.get(i).complete();
         }
         return new Segment(rows, features.toArray(new float[0][]), targets, complete, keptContext, Math.max(history, settings.lookback()));
+    }
+
+    /**
+     * One row scaled, with its categories one-hot encoded; null when it has a category the training split did not
+     * have, which is rejected through {@code log}.
+     */
+    float[] features(SeriesRow r, String file, ReadLog log) {
+        float[] x = new float[featureCount()];
+        for (int j = 0; j < scalers.size(); j++) {
+            x[j] = (float) scalers.get(j).apply(r.numbers()[j]);
+        }
+        int offset = scalers.size();
+        for (int c = 0; c < r.categories().length; c++) {
+            String col = settings.categoricalColumns().get(c);
+            List<String> known = categories.get(col);
+            String value = r.categories()[c];
+            if (value != null) {
+                int k = known.indexOf(value);
+                if (k < 0) {
+                    log.reject(file, r.line(), "unknown category", "column '" + col + "': unknown category '" + value
+                            + "'; the training split has " + String.join(", ", known));
+                    return null;
+                }
+                x[offset + k] = 1f;
+            }
+            offset += known.size();
+        }
+        return x;
     }
 
     /** The first window start of a segment: its history and its first label step both fit. */
@@ -327,27 +337,45 @@ public record TimeSeriesState(OutputType outputType, TimeSeriesDataConfig settin
     }
 
     /**
+     * The complete windows over {@code rows} (of {@code file}) as they are read, each with at least {@code history}
+     * complete rows before its first label step (see {@link RollingWindows}); closing it closes the rows.
+     */
+    public RollingWindows rolling(SeriesReader.Rows rows, String file, int history, ReadLog log) {
+        return new RollingWindows(this, rows, file, history, log, false);
+    }
+
+    /**
+     * The windows prediction reads from a CSV file (training settings, {@code on_error: fail}) as they are read: every
+     * complete window, then {@link RollingWindows#future()} and its timestamps; close it when done.
+     */
+    public RollingWindows forecastWindows(Path csv) {
+        ReadLog log = new ReadLog(DataConfig.OnError.FAIL);
+        return new RollingWindows(this, SeriesReader.rows(csv, csv.toString(), settings, log), csv.toString(), settings.lookback(), log, true);
+    }
+
+    /** The error for a file that gives prediction neither a labelled window nor a future one. */
+    public dev.rnnkit.data.DataFormatException tooFewRows(Path csv) {
+        return new dev.rnnkit.data.DataFormatException(csv.toString(), 0, "too few complete rows: a forecast past the end needs "
+                + "the last " + settings.lookback() + " rows (the lookback) complete, and a labelled window " + settings.lookback()
+                + " plus " + (span() - settings.lookback()) + " label step(s)");
+    }
+
+    /**
      * Every complete window of a CSV file (read with the training settings and {@code on_error: fail}), with scaled
      * labels and the timestamps of the predicted steps, and the window of its last {@code lookback} rows, whose
-     * forecast steps follow the file's end.
+     * forecast steps follow the file's end; all in memory ({@link #forecastWindows} reads them as they are needed).
      */
     public ForecastData encode(Path csv) {
-        ReadLog log = new ReadLog(DataConfig.OnError.FAIL);
-        Segment s = segment(SeriesReader.read(csv, csv.toString(), settings, log), csv.toString(), log);
-        List<Window> windows = windows(s);
-        Window future = futureWindow(s);
-        if (windows.isEmpty() && future == null) {
-            throw new dev.rnnkit.data.DataFormatException(csv.toString(), 0, "too few complete rows: a forecast past the end needs "
-                    + "the last " + settings.lookback() + " rows (the lookback) complete, and a labelled window " + settings.lookback()
-                    + " plus " + (span() - settings.lookback()) + " label step(s)");
+        try (RollingWindows rolling = forecastWindows(csv)) {
+            List<Window> windows = new ArrayList<>();
+            rolling.forEachRemaining(windows::add);
+            Window future = rolling.future();
+            if (windows.isEmpty() && future == null) {
+                throw tooFewRows(csv);
+            }
+            return new ForecastData(windows.isEmpty() ? null : batch(windows), windows.stream().map(this::labelTimestamps).toList(),
+                    future == null ? null : unlabelledBatch(List.of(future)), future == null ? null : rolling.futureTimestamps());
         }
-        List<String> futureTimestamps = null;
-        if (future != null) {
-            Timestamps times = Timestamps.parse(s.rows().stream().map(SeriesRow::timestamp).toList());
-            futureTimestamps = times == null ? null : times.after(horizon);
-        }
-        return new ForecastData(windows.isEmpty() ? null : batch(windows), windows.stream().map(this::labelTimestamps).toList(),
-                future == null ? null : unlabelledBatch(List.of(future)), futureTimestamps);
     }
 
     /**

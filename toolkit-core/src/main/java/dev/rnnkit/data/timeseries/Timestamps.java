@@ -80,26 +80,97 @@ public final class Timestamps {
     public static Timestamps parse(List<String> texts) {
         List<LocalDateTime> times = new ArrayList<>(texts.size());
         int[] forms = new int[texts.size()];
-        int last = 0;
+        Reader reader = new Reader();
         for (int i = 0; i < texts.size(); i++) {
-            String text = texts.get(i);
-            if (text == null) {
-                return null;
-            }
-            // The previous row's form first: a file is normally written in one form, so one parse per row.
-            LocalDateTime t = read(text, last);
-            for (int f = 0; t == null && f < FORMS.size(); f++) {
-                if (f != last && (t = read(text, f)) != null) {
-                    last = f;
-                }
-            }
+            LocalDateTime t = reader.read(texts.get(i));
             if (t == null) {
                 return null;
             }
             times.add(t);
-            forms[i] = last;
+            forms[i] = reader.form();
         }
         return new Timestamps(List.copyOf(texts), Collections.unmodifiableList(times), forms);
+    }
+
+    /**
+     * Reads timestamp texts one after another, trying the previous text's form first: a file is normally written in
+     * one form, so one parse per row. Not thread-safe.
+     */
+    public static final class Reader {
+        private int last;
+
+        /** The text as a time, or null when it is null or none of the accepted forms. */
+        public LocalDateTime read(String text) {
+            if (text == null) {
+                return null;
+            }
+            LocalDateTime t = Timestamps.read(text, last);
+            for (int f = 0; t == null && f < FORMS.size(); f++) {
+                if (f != last && (t = Timestamps.read(text, f)) != null) {
+                    last = f;
+                }
+            }
+            return t;
+        }
+
+        /** The form of the last text read (see {@link #format}). */
+        public int form() {
+            return last;
+        }
+
+        /** A time written in form {@code form} (for inserted and future steps). */
+        public static String format(LocalDateTime t, int form) {
+            return FORMS.get(form).format(t);
+        }
+    }
+
+    /**
+     * Counts the differences between consecutive times, in months and in seconds, to infer a series' interval
+     * without keeping its times: memory grows with the distinct differences only.
+     */
+    public static final class IntervalCounter {
+        private final Map<Long, Integer> months = new HashMap<>();
+        private final Map<Long, Integer> seconds = new HashMap<>();
+        private boolean monthly = true;
+        private LocalDateTime previous;
+
+        /** Adds the next time of the series. */
+        public void add(LocalDateTime t) {
+            // Monthly only when every timestamp falls on the first of a month at midnight, since months differ in length.
+            monthly &= t.getDayOfMonth() == 1 && t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+            if (previous != null) {
+                if (monthly) {
+                    count(months, ChronoUnit.MONTHS.between(previous, t));
+                }
+                count(seconds, ChronoUnit.SECONDS.between(previous, t));
+            }
+            previous = t;
+        }
+
+        private static void count(Map<Long, Integer> counts, long d) {
+            if (d > 0) {
+                counts.merge(d, 1, Integer::sum);
+            }
+        }
+
+        /** The most common difference between consecutive increasing times (the smallest of equally common ones); null when none. */
+        public Interval interval() {
+            ChronoUnit unit = monthly ? ChronoUnit.MONTHS : ChronoUnit.SECONDS;
+            long best = 0;
+            int bestCount = 0;
+            for (Map.Entry<Long, Integer> e : (monthly ? months : seconds).entrySet()) {
+                if (e.getValue() > bestCount || e.getValue() == bestCount && e.getKey() < best) {
+                    best = e.getKey();
+                    bestCount = e.getValue();
+                }
+            }
+            return bestCount == 0 ? null : new Interval(best, unit);
+        }
+
+        /** The largest difference between consecutive times, in the unit of {@link #interval()} (0 when none). */
+        public long largest() {
+            return (monthly ? months : seconds).keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        }
     }
 
     /** One text as a time, or null when it is none of the accepted forms. */
@@ -121,26 +192,10 @@ public final class Timestamps {
         }
     }
 
-    /** The most common difference between consecutive increasing times (the smallest of equally common ones); null when none. */
     private static Interval infer(List<LocalDateTime> times) {
-        boolean monthly = times.stream().allMatch(t -> t.getDayOfMonth() == 1 && t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT));
-        ChronoUnit unit = monthly ? ChronoUnit.MONTHS : ChronoUnit.SECONDS;
-        Map<Long, Integer> counts = new HashMap<>();
-        for (int i = 1; i < times.size(); i++) {
-            long d = unit.between(times.get(i - 1), times.get(i));
-            if (d > 0) {
-                counts.merge(d, 1, Integer::sum);
-            }
-        }
-        long best = 0;
-        int bestCount = 0;
-        for (Map.Entry<Long, Integer> e : counts.entrySet()) {
-            if (e.getValue() > bestCount || e.getValue() == bestCount && e.getKey() < best) {
-                best = e.getKey();
-                bestCount = e.getValue();
-            }
-        }
-        return bestCount == 0 ? null : new Interval(best, unit);
+        IntervalCounter counter = new IntervalCounter();
+        times.forEach(counter::add);
+        return counter.interval();
     }
 
     /** Number of timestamps. */
@@ -165,18 +220,22 @@ public final class Timestamps {
 
     /** A time written in the form of timestamp {@code like} (for inserted and future steps). */
     public String format(LocalDateTime t, int like) {
-        return FORMS.get(forms[like]).format(t);
+        return Reader.format(t, forms[like]);
     }
 
     /** The {@code n} timestamps after the last one, one interval apart, written like the last; null without an interval. */
     public List<String> after(int n) {
+        return after(interval, times.get(times.size() - 1), forms[times.size() - 1], n);
+    }
+
+    /** The {@code n} timestamps after {@code last}, one {@code interval} apart, written in {@code form}; null without an interval. */
+    public static List<String> after(Interval interval, LocalDateTime last, int form, int n) {
         if (interval == null) {
             return null;
         }
-        int last = times.size() - 1;
         List<String> out = new ArrayList<>(n);
         for (int h = 1; h <= n; h++) {
-            out.add(format(interval.plus(times.get(last), h), last));
+            out.add(Reader.format(interval.plus(last, h), form));
         }
         return out;
     }

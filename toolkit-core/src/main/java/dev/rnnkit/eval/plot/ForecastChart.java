@@ -28,8 +28,7 @@ public final class ForecastChart {
     public static XYChart chart(ForecastSeries all, ChartSize size) {
         ChartFiles.headless();
         ForecastSeries series = last(all, MAX_POINTS);
-        String shown = series.actual().size() < all.actual().size()
-                ? " (last " + series.actual().size() + " of " + all.actual().size() + ")" : "";
+        String shown = series.actual().size() < all.total() ? " (last " + series.actual().size() + " of " + all.total() + ")" : "";
         XYChart chart = new XYChartBuilder().width(size.width()).height(size.height())
                 .title(series.target() + ": forecast " + series.step() + (series.step() == 1 ? " step" : " steps") + " ahead vs actual" + shown)
                 .xAxisTitle(series.timestamps() == null ? "window" : "time forecast (UTC)").yAxisTitle(series.target()).build();
@@ -81,7 +80,7 @@ public final class ForecastChart {
         return new ForecastSeries(s.target(), s.step(), s.actual().subList(from, size), s.predicted().subList(from, size),
                 s.persistence() == null ? null : s.persistence().subList(from, size),
                 s.seasonalNaive() == null ? null : s.seasonalNaive().subList(from, size),
-                s.timestamps() == null ? null : s.timestamps().subList(from, size));
+                s.timestamps() == null ? null : s.timestamps().subList(from, size), s.total());
     }
 
     private static List<?> xValues(ForecastSeries series) {
