@@ -33,4 +33,16 @@ final class CliTestSupport {
             System.setErr(oldErr);
         }
     }
+
+    /** Writes {@code train.tsv} and {@code dev.tsv} of {@code rows} alternating positive and negative texts into {@code dir}. */
+    static java.nio.file.Path sentimentData(java.nio.file.Path dir, int rows) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        StringBuilder tsv = new StringBuilder("sentence\tlabel\n");
+        for (int i = 0; i < rows; i++) {
+            tsv.append(i % 2 == 0 ? "good fun film\tpos\n" : "bad dull film\tneg\n");
+        }
+        java.nio.file.Files.writeString(dir.resolve("train.tsv"), tsv);
+        java.nio.file.Files.writeString(dir.resolve("dev.tsv"), tsv);
+        return dir;
+    }
 }

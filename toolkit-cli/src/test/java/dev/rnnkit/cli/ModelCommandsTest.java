@@ -44,13 +44,7 @@ class ModelCommandsTest {
 
     @BeforeAll
     static void trainOnce() throws IOException {
-        Path data = Files.createDirectories(dir.resolve("data"));
-        StringBuilder tsv = new StringBuilder("sentence\tlabel\n");
-        for (int i = 0; i < 16; i++) {
-            tsv.append(i % 2 == 0 ? "good fun film\tpos\n" : "bad dull film\tneg\n");
-        }
-        Files.writeString(data.resolve("train.tsv"), tsv);
-        Files.writeString(data.resolve("dev.tsv"), tsv);
+        Path data = CliTestSupport.sentimentData(dir.resolve("data"), 16);
         Files.writeString(dir.resolve("cls.yaml"), """
                 name: cls
                 input: {type: embedding, embedding_size: 4}
