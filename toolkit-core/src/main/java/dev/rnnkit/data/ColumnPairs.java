@@ -88,7 +88,8 @@ public final class ColumnPairs {
                 log.rowRead();
                 List<String> fields = DelimitedLine.split(line.text(), delimiter, quote);
                 if (fields == null) {
-                    log.reject(name, line.number(), "unclosed quote", "unclosed quote");
+                    log.reject(name, line.number(), "unclosed quote", "unclosed quote; expected a closing " + layout.quote()
+                            + " before the end of the line (" + layout.section() + ".quote sets the quote character)");
                 } else if (columns != null ? fields.size() != columns : fields.size() < needed) {
                     log.reject(name, line.number(), "wrong column count", "expected " + (columns != null ? columns : "at least " + needed)
                             + " columns, got " + fields.size());

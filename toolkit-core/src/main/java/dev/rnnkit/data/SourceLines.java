@@ -28,6 +28,9 @@ import java.util.stream.StreamSupport;
  */
 public final class SourceLines {
 
+    /** The reason given for a line that is not UTF-8. */
+    public static final String UTF8_EXPECTED = "not valid UTF-8 text; expected UTF-8 (re-save the file as UTF-8)";
+
     /** One line of a file. */
     public record Line(long number, String text) {
     }
@@ -160,7 +163,7 @@ public final class SourceLines {
                 return new Line(number, decoder.reset().decode(ByteBuffer.wrap(bytes, start, stop - start)).toString());
             } catch (CharacterCodingException e) {
                 log.rowRead();
-                log.reject(name, number, "invalid UTF-8", "not valid UTF-8 text");
+                log.reject(name, number, "invalid UTF-8", UTF8_EXPECTED);
                 return null;
             }
         }

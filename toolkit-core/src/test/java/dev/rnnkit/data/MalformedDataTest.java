@@ -39,10 +39,10 @@ class MalformedDataTest {
                         "train.tsv:3: expected 2 columns, got 3"),
                 Arguments.of("empty text", TEXT + "data: {train: train.tsv}\n",
                         Map.of("train.tsv", "sentence\tlabel\n  \t1\n"),
-                        "train.tsv:2: empty text"),
+                        "train.tsv:2: empty text; expected a text in the text column"),
                 Arguments.of("empty label", TEXT + "data: {train: train.tsv}\n",
                         Map.of("train.tsv", "sentence\tlabel\nok\t\n"),
-                        "train.tsv:2: empty label"),
+                        "train.tsv:2: empty label; expected a label in the label column"),
                 Arguments.of("unknown label at evaluation", TEXT + "data: {train: train.tsv, validation: dev.tsv}\n",
                         Map.of("train.tsv", "sentence\tlabel\ngood\t1\nbad\t0\n", "dev.tsv", "sentence\tlabel\nmeh\tneutral\n"),
                         "dev.tsv:2: unknown label 'neutral'; the training split has 0, 1"),
@@ -54,7 +54,7 @@ class MalformedDataTest {
                         "train.tsv:2: label 'high' is not a finite number (output.type regression)"),
                 Arguments.of("unclosed quote", TEXT + "data: {train: train.csv, text: {delimiter: ',', quote: '\"'}}\n",
                         Map.of("train.csv", "text,label\n\"good, fine,1\n"),
-                        "train.csv:2: unclosed quote"),
+                        "train.csv:2: unclosed quote; expected a closing \" before the end of the line (data.text.quote sets the quote character)"),
                 Arguments.of("tagging column count", TAGS + "data: {train: train.txt}\n",
                         Map.of("train.txt", "EU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman B-NP B-MISC\n"),
                         "train.txt:3: expected 4 columns (token column 0, tag column -1), got 3"),
@@ -106,10 +106,10 @@ class MalformedDataTest {
         writeBytes(dir, "train.tsv", concat("sentence\tlabel\n".getBytes(StandardCharsets.UTF_8), LATIN1, "\t1\n".getBytes(StandardCharsets.UTF_8)));
         DataFormatException e = assertThrows(DataFormatException.class,
                 () -> DataPipelines.prepare(config(TEXT + "data: {train: train.tsv}\n"), dir));
-        assertEquals("train.tsv:2: not valid UTF-8 text", e.getMessage());
+        assertEquals("train.tsv:2: " + dev.rnnkit.data.SourceLines.UTF8_EXPECTED, e.getMessage());
         assertEquals("train.tsv", e.file());
         assertEquals(2, e.line());
-        assertEquals("not valid UTF-8 text", e.reason());
+        assertEquals(dev.rnnkit.data.SourceLines.UTF8_EXPECTED, e.reason());
     }
 
     @Test
@@ -117,7 +117,7 @@ class MalformedDataTest {
         writeBytes(dir, "lyrics/a.txt", concat("ok\n".getBytes(StandardCharsets.UTF_8), LATIN1));
         DataFormatException e = assertThrows(DataFormatException.class,
                 () -> DataPipelines.prepare(config(GENERATION + "data: {train: lyrics, tokenizer: {level: char}}\n"), dir));
-        assertEquals("lyrics/a.txt:2: not valid UTF-8 text", e.getMessage());
+        assertEquals("lyrics/a.txt:2: " + dev.rnnkit.data.SourceLines.UTF8_EXPECTED, e.getMessage());
     }
 
     @Test
@@ -135,8 +135,8 @@ class MalformedDataTest {
         assertEquals(4, s.skipped());
         assertEquals(2, s.trainExamples());
         // In line order: the file is read a line at a time, encoding checks included.
-        assertEquals(java.util.List.of("train.tsv:3: expected 2 columns, got 3", "train.tsv:4: empty text",
-                "train.tsv:6: not valid UTF-8 text", "train.tsv:7: expected 2 columns, got 3"), s.firstSkipped());
+        assertEquals(java.util.List.of("train.tsv:3: expected 2 columns, got 3", "train.tsv:4: empty text; expected a text in the text column",
+                "train.tsv:6: " + SourceLines.UTF8_EXPECTED, "train.tsv:7: expected 2 columns, got 3"), s.firstSkipped());
         assertEquals("read 6 rows, skipped 4 (wrong column count: 2, empty text: 1, invalid UTF-8: 1)",
                 s.toString().lines().findFirst().orElseThrow());
     }

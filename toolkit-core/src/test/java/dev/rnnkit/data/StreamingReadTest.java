@@ -51,7 +51,7 @@ class StreamingReadTest {
     void invalidUtf8IsNamedByLineOrSkipped() throws IOException {
         Path file = Files.write(dir.resolve("f.txt"), new byte[] {'a', '\n', (byte) 0xC3, (byte) 0x28, '\n', 'b', '\n'});
         DataFormatException e = assertThrows(DataFormatException.class, () -> lines(file, DataConfig.OnError.FAIL));
-        assertEquals("f.txt:2: not valid UTF-8 text", e.getMessage());
+        assertEquals("f.txt:2: " + SourceLines.UTF8_EXPECTED, e.getMessage());
         assertEquals(List.of("a", "b"), lines(file, DataConfig.OnError.SKIP).stream().map(SourceLines.Line::text).toList());
     }
 

@@ -118,9 +118,9 @@ public final class TextClassificationPipeline {
             String text = r.first();
             String label = r.second().strip();
             if (text.isBlank()) {
-                log.reject(name, r.line(), "empty text", "empty text");
+                log.reject(name, r.line(), "empty text", "empty text; expected a text in the text column");
             } else if (label.isEmpty()) {
-                log.reject(name, r.line(), "empty label", "empty label");
+                log.reject(name, r.line(), "empty label", "empty label; expected a label in the label column");
             } else if (regression && !isFinite(label)) {
                 log.reject(name, r.line(), "non-numeric label", "label '" + label + "' is not a finite number (output.type regression)");
             } else {

@@ -141,7 +141,7 @@ public final class SeriesReader {
         private SeriesRow parse(SourceLines.Line line, ReadLog log) {
             List<String> f = DelimitedLine.split(line.text(), delimiter, '"');
             if (f == null) {
-                log.reject(name, line.number(), "unclosed quote", "unclosed quote");
+                log.reject(name, line.number(), "unclosed quote", "unclosed quote; expected a closing \" before the end of the line");
                 return null;
             }
             if (f.size() != columnCount) {
