@@ -17,6 +17,7 @@ import java.util.List;
  * @param classWeights classification and tagging: per-class weights of the cross-entropy loss, or null for none
  * @param crf          tagging: a linear-chain CRF output layer instead of a per-token softmax
  * @param attentionSize reduce_output attention: the hidden size of the additive attention scorer
+ * @param attention    seq2seq: an attention decoder trained with teacher forcing instead of the repeat-vector decoder, or null
  */
 public record OutputConfig(
         @JsonPropertyDescription("Head: classification, regression, tagging, sequence_regression, generation, forecast, seq2seq")
@@ -41,7 +42,10 @@ public record OutputConfig(
                 + "algorithm, Viterbi decoding, transitions that break the tag scheme forbidden); default false")
         Boolean crf,
         @JsonPropertyDescription("reduce_output attention: size of the additive attention's hidden layer; default 64")
-        Integer attentionSize) {
+        Integer attentionSize,
+        @JsonPropertyDescription("seq2seq: an attention decoder (teacher forcing, attention over the encoder outputs, beam search) "
+                + "instead of repeating the encoder's last output; e.g. {score: general, input_feeding: true}")
+        SourceAttentionConfig attention) {
 
     public OutputConfig {
         if (horizon == null && type == OutputType.FORECAST) {
@@ -57,7 +61,12 @@ public record OutputConfig(
 
     /** This head with other class weights (null for none). */
     public OutputConfig withClassWeights(ClassWeights weights) {
-        return new OutputConfig(type, reduceOutput, numClasses, outputSize, horizon, outputLength, decoder, weights, crf, attentionSize);
+        return new OutputConfig(type, reduceOutput, numClasses, outputSize, horizon, outputLength, decoder, weights, crf, attentionSize, attention);
+    }
+
+    /** True for a seq2seq head with an attention decoder (teacher forcing, step-by-step decoding). */
+    public boolean attentionDecoder() {
+        return type == OutputType.SEQ2SEQ && attention != null;
     }
 
     /** The reduction to use, {@code last} when none is set. */

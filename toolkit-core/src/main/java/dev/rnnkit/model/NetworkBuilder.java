@@ -76,7 +76,7 @@ public final class NetworkBuilder {
 
     /** True when the config cannot be a plain stack of layers over one input array. */
     public static boolean needsGraph(RnnkitConfig config) {
-        return config.input().readsCharacters();
+        return config.input().readsCharacters() || config.output().attentionDecoder();
     }
 
     /** The network as a {@code MultiLayerNetwork}; fails for configs that need a graph. */
@@ -131,6 +131,9 @@ public final class NetworkBuilder {
      * the stack's single input, so the two compute the same function on the same weights.
      */
     public static ComputationGraphConfiguration graphConfiguration(RnnkitConfig config, DataShape data, DataType dataType) {
+        if (config.output().attentionDecoder()) {
+            return EncoderDecoderGraph.configuration(config, data, dataType);
+        }
         ResolvedSizes sizes = ResolvedSizes.of(config, data);
         ComputationGraphConfiguration.GraphBuilder g = global(config, dataType).graphBuilder();
         boolean separate = needsGraph(config);
@@ -171,6 +174,9 @@ public final class NetworkBuilder {
 
     /** The names of the network's inputs, in the order of a batch's features arrays. */
     public static List<String> inputNames(RnnkitConfig config) {
+        if (config.output().attentionDecoder()) {
+            return List.of(TOKENS_INPUT, EncoderDecoderGraph.DECODER_INPUT);
+        }
         if (!needsGraph(config)) {
             return List.of(TOKENS_INPUT);
         }
@@ -205,7 +211,7 @@ public final class NetworkBuilder {
     static final String WORD_FEATURES = "word_features";
     static final String OUTPUT = "output";
 
-    private static NeuralNetConfiguration.Builder global(RnnkitConfig config, DataType dataType) {
+    static NeuralNetConfiguration.Builder global(RnnkitConfig config, DataType dataType) {
         TrainingConfig t = config.training();
         NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
                 .seed(config.seed())
@@ -282,7 +288,7 @@ public final class NetworkBuilder {
      * The token embedding: DL4J's own, or {@link EmbeddingWithFeatures} when word features ride along with the ids in
      * a stack's single input array.
      */
-    private static Layer embeddingLayer(RnnkitConfig config, ResolvedSizes sizes, boolean separateInputs) {
+    static Layer embeddingLayer(RnnkitConfig config, ResolvedSizes sizes, boolean separateInputs) {
         // In a graph with separate inputs the features are merged after the embedding, so it reads ids alone (DL4J's
         // EmbeddingSequenceLayer returns a wrongly shaped gradient inside a ComputationGraph in M2.1, hence ours).
         int extra = separateInputs ? 0 : config.input().wordFeatureWidth();

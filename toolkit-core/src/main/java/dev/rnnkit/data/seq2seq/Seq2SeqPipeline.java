@@ -69,7 +69,7 @@ public final class Seq2SeqPipeline {
         requireSize(d.train(), "output.num_classes", config.output().numClasses(), target.size(), "target tokens",
                 "the labels are as wide as the target vocabulary");
         Seq2SeqState state = new Seq2SeqState(config.input().type(), sourceTokenizer, targetTokenizer, s.maxLength(),
-                outputLength, source, target);
+                outputLength, source, target, config.output().attentionDecoder());
 
         Splits<Example> examples = rows.map(part -> part.stream()
                 .map(r -> example(r, state)).toList());

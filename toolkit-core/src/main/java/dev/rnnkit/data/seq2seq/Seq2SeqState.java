@@ -26,9 +26,12 @@ import org.nd4j.linalg.dataset.MultiDataSet;
  * @param outputLength    the decoder steps ({@code output.output_length}); targets have at most this many ids, end included
  * @param source          the source vocabulary
  * @param target          the target vocabulary, also the output classes
+ * @param teacherForcing  batches for an attention decoder: the decoder's input ids ({@code </s>}, then the target
+ *                        shifted right) as a second input, and the labels as target ids [b, 1, Tt]; null or false for
+ *                        the repeat-vector decoder (files written before attention decoders read as false)
  */
 public record Seq2SeqState(InputType inputType, TokenizerConfig sourceTokenizer, TokenizerConfig targetTokenizer,
-                           Integer maxLength, int outputLength, Vocabulary source, Vocabulary target) {
+                           Integer maxLength, int outputLength, Vocabulary source, Vocabulary target, Boolean teacherForcing) {
 
     /** The end-of-sequence token's text. */
     public static final String END = "</s>";
@@ -38,6 +41,7 @@ public record Seq2SeqState(InputType inputType, TokenizerConfig sourceTokenizer,
     public static final List<String> TARGET_RESERVED = List.of(Vocabulary.PAD, Vocabulary.UNKNOWN, END);
 
     public Seq2SeqState {
+        teacherForcing = teacherForcing != null && teacherForcing;
         if (target.size() <= END_ID || !target.entry(END_ID).equals(END)) {
             throw new IllegalArgumentException("the target vocabulary must start with " + TARGET_RESERVED + ", got " + target);
         }
@@ -77,6 +81,9 @@ public record Seq2SeqState(InputType inputType, TokenizerConfig sourceTokenizer,
      * labels one-hot [b, Vtgt, output_length] with mask [b, output_length].
      */
     public MultiDataSet batch(List<int[]> sourceIds, List<int[]> targetIds) {
+        if (teacherForcing) {
+            return teacherForced(sourceIds, targetIds);
+        }
         int steps = Math.max(1, Tensors.maxLength(sourceIds));
         INDArray features = Tensors.tokenFeatures(sourceIds, steps, inputType, source.size());
         INDArray mask = Tensors.mask(sourceIds, steps);
@@ -85,6 +92,41 @@ public record Seq2SeqState(InputType inputType, TokenizerConfig sourceTokenizer,
         }
         return new MultiDataSet(features, Tensors.oneHotSequences(targetIds, target.size(), outputLength), mask,
                 Tensors.mask(targetIds, outputLength));
+    }
+
+    /**
+     * A batch for an attention decoder: features [source ids [b, 1, Ts], decoder input ids [b, 1, Tt]] with their masks,
+     * where the decoder reads {@code </s>} and then each target token but the last (teacher forcing); labels the target
+     * ids [b, 1, Tt] (ending with {@code </s>}) with mask [b, Tt]. Without targets the decoder input is the one start
+     * token, which is what step-by-step decoding begins from.
+     */
+    private MultiDataSet teacherForced(List<int[]> sourceIds, List<int[]> targetIds) {
+        int steps = Math.max(1, Tensors.maxLength(sourceIds));
+        INDArray sources = Tensors.tokenFeatures(sourceIds, steps, InputType.EMBEDDING, source.size());
+        INDArray sourceMask = Tensors.mask(sourceIds, steps);
+        List<int[]> decoderInputs = new ArrayList<>(sourceIds.size());
+        if (targetIds == null) {
+            for (int i = 0; i < sourceIds.size(); i++) {
+                decoderInputs.add(new int[] {END_ID});
+            }
+        } else {
+            for (int[] t : targetIds) {
+                int[] in = new int[t.length];
+                in[0] = END_ID;
+                System.arraycopy(t, 0, in, 1, t.length - 1);
+                decoderInputs.add(in);
+            }
+        }
+        int targetSteps = Tensors.maxLength(decoderInputs);
+        INDArray decoderInput = Tensors.tokenFeatures(decoderInputs, targetSteps, InputType.EMBEDDING, target.size());
+        INDArray targetMask = Tensors.mask(decoderInputs, targetSteps);
+        INDArray[] features = {sources, decoderInput};
+        INDArray[] featureMasks = {sourceMask, targetMask};
+        if (targetIds == null) {
+            return new MultiDataSet(features, null, featureMasks, null);
+        }
+        INDArray labels = Tensors.tokenFeatures(targetIds, targetSteps, InputType.EMBEDDING, target.size());
+        return new MultiDataSet(features, new INDArray[] {labels}, featureMasks, new INDArray[] {targetMask.dup()});
     }
 
     /** The text of target ids, read up to the first end or padding id; unknown ids read as {@code <unk>}. */

@@ -65,7 +65,7 @@ public final class TextClassificationPipeline {
         // Characters of the words as written (capitals count), fitted on the training texts.
         WordCharacters characters = config.input().charEncoder() == null ? null : WordCharacters.fit(
                 () -> rows.train().stream().flatMap(r -> new Tokenizer(new dev.rnnkit.config.TokenizerConfig(d.tokenizer().level(), false,
-                        d.tokenizer().stripPunctuation())).tokenize(r.text()).stream()).iterator(), config.input().charEncoder());
+                        d.tokenizer().stripPunctuation(), d.tokenizer().splitPunctuation())).tokenize(r.text()).stream()).iterator(), config.input().charEncoder());
         TextClassificationState fitted = new TextClassificationState(config.input().type(), config.output().type(),
                 d.tokenizer(), t.maxLength(), t.truncation(), vocabulary, labels, config.input().wordFeatures(), null, characters);
 

@@ -99,7 +99,7 @@ public record TextClassificationState(InputType inputType, OutputType outputType
 
     /** The text tokenized like {@link #encodeText} but without lowercasing, truncated the same way. */
     private List<String> wordsAsWritten(String text) {
-        TokenizerConfig asWritten = new TokenizerConfig(tokenizer.level(), false, tokenizer.stripPunctuation());
+        TokenizerConfig asWritten = new TokenizerConfig(tokenizer.level(), false, tokenizer.stripPunctuation(), tokenizer.splitPunctuation());
         // Truncated like the ids, so that each word's features stay beside its own id on the tail side too.
         return truncation.keep(new Tokenizer(asWritten).tokenize(text), maxLength);
     }
