@@ -238,7 +238,11 @@ public final class ConfigValidator {
             } else {
                 checkEncoder("output.decoder", o.decoder());
             }
+            if (o.attention() != null) {
+                checkAttentionDecoder(c, o);
+            }
         } else {
+            notFor("output.attention", o.attention(), "applies to output.type seq2seq only (an attention decoder)");
             notFor("output.output_length", o.outputLength(), "applies to output.type seq2seq only");
             if (!o.decoder().isEmpty()) {
                 fail("output.decoder", "applies to output.type seq2seq only");
@@ -779,6 +783,46 @@ public final class ConfigValidator {
     private void required(String path, Object v, String schedule) {
         if (v == null) {
             fail(path, "is required for a " + schedule + " schedule");
+        }
+    }
+
+    /** An attention decoder: one unidirectional LSTM over embedded tokens, on an engine that decodes locally. */
+    private void checkAttentionDecoder(RnnkitConfig c, OutputConfig o) {
+        SourceAttentionConfig a = o.attention();
+        String p = "output.attention";
+        between(p + ".size", a.size(), 1, 65_536);
+        between(p + ".beam_size", a.beamSize(), 1, 100);
+        if (a.lengthPenalty() < 0 || a.lengthPenalty() > 5 || a.lengthPenalty().isNaN()) {
+            fail(p + ".length_penalty", "must be between 0 (none) and 5, got " + a.lengthPenalty());
+        }
+        if (a.score() != AttentionScore.ADDITIVE) {
+            notFor(p + ".size", a.size(), "applies to score additive only (the hidden size of its scorer)");
+        }
+        if (o.decoder().size() != 1) {
+            fail("output.decoder", "an attention decoder is one LSTM layer, e.g. '- {cell_type: lstm, state_size: 256}'; got "
+                    + o.decoder().size() + " layers");
+        } else {
+            RecurrentLayerConfig d = o.decoder().get(0);
+            if (d.cellType() != CellType.LSTM) {
+                fail("output.decoder[0].cell_type", "must be lstm for an attention decoder, got " + d.cellType().yamlName());
+            }
+            if (d.bidirectional()) {
+                fail("output.decoder[0].bidirectional", "must be false: a decoder produces one token after another");
+            }
+            if (a.score() == AttentionScore.DOT && !c.encoder().isEmpty() && c.expandedEncoder().get(c.expandedEncoder().size() - 1).outputSize() != d.stateSize()) {
+                fail(p + ".score", "dot needs the decoder's state_size (" + d.stateSize() + ") equal to the encoder's output width ("
+                        + c.expandedEncoder().get(c.expandedEncoder().size() - 1).outputSize() + "); use general or additive, or match the sizes");
+            }
+        }
+        if (c.input() != null && c.input().type() != InputType.EMBEDDING) {
+            fail("input.type", "must be embedding for an attention decoder (it embeds target tokens as the encoder embeds source tokens)");
+        }
+        notFor("output.reduce_output", o.reduceOutput(), "does not apply with an attention decoder: the decoder attends over every encoder step");
+        if (!c.fcLayers().isEmpty()) {
+            fail("fc_layers", "do not apply with an attention decoder: its attentional state goes straight to the softmax");
+        }
+        if (c.training() != null && c.training().engine() == EngineType.SPARK) {
+            fail("training.engine", "spark cannot decode an attention seq2seq model on its workers; use local or parallel");
         }
     }
 

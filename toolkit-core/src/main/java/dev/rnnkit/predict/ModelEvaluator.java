@@ -35,7 +35,10 @@ public final class ModelEvaluator {
      */
     public static EvaluationResult evaluate(Network network, MultiDataSetIterator batches, RnnkitConfig config,
                                             Preprocessing preprocessing, TrainingBaselines baselines) {
-        return evaluate(batches, config, preprocessing, baselines, (index, batch) -> new Scored(network.output(batch), network.score(batch)));
+        // An attention decoder's output is decoded by search, not read off a teacher-forced pass: only its loss is needed here.
+        Forward forward = config.output().attentionDecoder() ? (index, batch) -> new Scored(null, network.score(batch))
+                : (index, batch) -> new Scored(network.output(batch), network.score(batch));
+        return evaluate(batches, config, preprocessing, baselines, forward, network);
     }
 
     /** A network's output and mean loss on one batch. */
@@ -56,7 +59,12 @@ public final class ModelEvaluator {
      */
     public static EvaluationResult evaluate(MultiDataSetIterator batches, RnnkitConfig config, Preprocessing preprocessing,
                                             TrainingBaselines baselines, Forward forward) {
-        TaskScorer scorer = TaskScorer.of(config, preprocessing, baselines);
+        return evaluate(batches, config, preprocessing, baselines, forward, null);
+    }
+
+    private static EvaluationResult evaluate(MultiDataSetIterator batches, RnnkitConfig config, Preprocessing preprocessing,
+                                             TrainingBaselines baselines, Forward forward, Network network) {
+        TaskScorer scorer = TaskScorer.of(config, preprocessing, baselines, network);
         batches.reset();
         double lossSum = 0;
         long examples = 0;

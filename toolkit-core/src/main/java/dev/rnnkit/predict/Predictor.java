@@ -53,6 +53,8 @@ public final class Predictor {
     private final OutputType outputType;
 
     private final boolean attention;
+    /** Decodes an attention seq2seq model's inputs; null for other models. */
+    private final Translator translator;
 
     public Predictor(SavedModel model) {
         this(model, false);
@@ -63,13 +65,32 @@ public final class Predictor {
      * @throws IllegalArgumentException when attention weights are asked of a model without attention pooling
      */
     public Predictor(SavedModel model, boolean attention) {
+        this(model, attention, null);
+    }
+
+    /**
+     * @param attention add attention weights: per token for text classification, per output and source token for an
+     *                  attention seq2seq model
+     * @param beam      an attention seq2seq model's beam width instead of the config's ({@code output.attention.beam_size});
+     *                  null keeps the config's
+     * @throws IllegalArgumentException when attention weights are asked of a model without attention, or a beam of
+     *                                  a model without an attention decoder
+     */
+    public Predictor(SavedModel model, boolean attention, Integer beam) {
         this.network = model.network();
         this.preprocessing = model.metadata().preprocessing();
-        this.outputType = model.metadata().config().output().type();
+        var output = model.metadata().config().output();
+        this.outputType = output.type();
         this.attention = attention;
-        if (attention && model.metadata().config().output().reduceOutput() != dev.rnnkit.config.ReduceOutput.ATTENTION) {
-            throw new IllegalArgumentException(model.file() + ": --attention needs a model trained with output.reduce_output: attention");
+        if (attention && output.reduceOutput() != dev.rnnkit.config.ReduceOutput.ATTENTION && !output.attentionDecoder()) {
+            throw new IllegalArgumentException(model.file() + ": --attention needs a model trained with output.reduce_output: attention "
+                    + "or an attention decoder (output.attention)");
         }
+        if (beam != null && !output.attentionDecoder()) {
+            throw new IllegalArgumentException(model.file() + ": --beam applies to seq2seq models with an attention decoder (output.attention)");
+        }
+        this.translator = !output.attentionDecoder() ? null : Translator.of(network, preprocessing.seq2seq(),
+                beam != null ? beam : output.attention().beamSize(), output.attention().lengthPenalty(), output.attention().replaceUnknown());
     }
 
     /** Whether inputs are lines of text (else a CSV file). */
@@ -184,6 +205,9 @@ public final class Predictor {
     }
 
     private List<Map<String, Object>> translate(List<String> sources, dev.rnnkit.data.seq2seq.Seq2SeqState state) {
+        if (translator != null) {
+            return decode(sources, state);
+        }
         MultiDataSet ds = state.encode(sources);
         List<String> outputs = state.decode(network.output(ds.getFeatures(), ds.getFeaturesMaskArrays(), null));
         List<Map<String, Object>> out = new ArrayList<>();
@@ -191,6 +215,32 @@ public final class Predictor {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("source", sources.get(i));
             r.put("output", outputs.get(i));
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** Translations by greedy or beam search, with the attention weights on request. */
+    private List<Map<String, Object>> decode(List<String> sources, dev.rnnkit.data.seq2seq.Seq2SeqState state) {
+        List<Translator.Translation> translations = translator.translate(sources);
+        dev.rnnkit.data.Tokenizer tokenizer = new dev.rnnkit.data.Tokenizer(state.sourceTokenizer());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Translator.Translation t = translations.get(i);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("source", sources.get(i));
+            r.put("output", t.text());
+            r.put("log_probability", t.logProbability());
+            if (attention) {
+                List<String> sourceTokens = tokenizer.tokenize(sources.get(i));
+                r.put("source_tokens", sourceTokens.subList(0, Math.min(sourceTokens.size(), t.attention().length == 0 ? 0 : t.attention()[0].length)));
+                List<String> outputTokens = new ArrayList<>(t.tokens());
+                if (outputTokens.size() < t.attention().length) {
+                    outputTokens.add(dev.rnnkit.data.seq2seq.Seq2SeqState.END);
+                }
+                r.put("output_tokens", outputTokens);
+                r.put("attention", t.attention());
+            }
             out.add(r);
         }
         return out;

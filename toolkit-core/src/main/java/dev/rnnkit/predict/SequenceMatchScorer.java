@@ -24,19 +24,22 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 final class SequenceMatchScorer implements TaskScorer {
 
     private final Seq2SeqState state;
+    private final Translator translator;
     private final SequenceMatchMetrics.Tally tally = new SequenceMatchMetrics.Tally();
     private final CorpusBleu.Accumulator bleu = CorpusBleu.sacreBleu().accumulator();
     private final CorpusChrf.Accumulator chrf = CorpusChrf.sacreBleu().accumulator();
     private boolean missingReferences;
 
-    SequenceMatchScorer(Seq2SeqState state) {
+    /** @param translator decodes an attention decoder's batches (the output passed to {@link #add} is then unused); null otherwise */
+    SequenceMatchScorer(Seq2SeqState state, Translator translator) {
         this.state = state;
+        this.translator = translator;
     }
 
     @Override
     public void add(MultiDataSet batch, INDArray output) {
-        List<String> references = state.decode(batch.getLabels(0));
-        List<String> predictions = state.decode(output);
+        List<String> references = state.decodeLabels(batch.getLabels(0));
+        List<String> predictions = translator != null ? translator.texts(batch) : state.decode(output);
         List<Serializable> raw = batch.getExampleMetaData();
         missingReferences |= raw == null || raw.size() != predictions.size();
         for (int i = 0; i < references.size(); i++) {

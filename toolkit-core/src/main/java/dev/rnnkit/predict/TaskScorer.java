@@ -18,8 +18,11 @@ interface TaskScorer {
     /** The scores of everything added; {@code loss} is the mean validation loss to include. */
     EvaluationResult finish(double loss);
 
-    /** The scorer for a model's task. */
-    static TaskScorer of(RnnkitConfig config, Preprocessing preprocessing, TrainingBaselines baselines) {
+    /**
+     * The scorer for a model's task; {@code network} (may be null for other tasks) decodes an attention seq2seq model's
+     * batches with the config's beam.
+     */
+    static TaskScorer of(RnnkitConfig config, Preprocessing preprocessing, TrainingBaselines baselines, dev.rnnkit.model.Network network) {
         OutputType type = config.output().type();
         return switch (preprocessing.family()) {
             case TEXT_CLASSIFICATION -> type == OutputType.REGRESSION
@@ -30,7 +33,9 @@ interface TaskScorer {
                     ? new RegressionScorer(preprocessing.timeSeries())
                     : new ForecastScorer(preprocessing.timeSeries(), baselines.maseScales(), baselines.targetStds());
             case GENERATION -> new LanguageModelScorer(baselines.unigramCounts());
-            case SEQ2SEQ -> new SequenceMatchScorer(preprocessing.seq2seq());
+            case SEQ2SEQ -> new SequenceMatchScorer(preprocessing.seq2seq(), !config.output().attentionDecoder() ? null
+                    : Translator.of(network, preprocessing.seq2seq(), config.output().attention().beamSize(),
+                    config.output().attention().lengthPenalty(), config.output().attention().replaceUnknown()));
         };
     }
 }

@@ -53,7 +53,7 @@ class SequenceMatchScorerTest {
 
     /** Scores the batches with each output equal to its labels: a model that reproduces the target ids. */
     private static EvaluationResult scorePerfectOutputs(Seq2SeqState state, MultiDataSetIterator batches) {
-        SequenceMatchScorer scorer = new SequenceMatchScorer(state);
+        SequenceMatchScorer scorer = new SequenceMatchScorer(state, null);
         while (batches.hasNext()) {
             org.nd4j.linalg.dataset.api.MultiDataSet b = batches.next();
             scorer.add(b, b.getLabels(0));

@@ -141,6 +141,19 @@ public record Seq2SeqState(InputType inputType, TokenizerConfig sourceTokenizer,
         return new Tokenizer(targetTokenizer).join(tokens);
     }
 
+    /** The reference text of each row of a batch's labels: one-hot [b, V, T], or target ids [b, 1, T] (teacher forcing). */
+    public List<String> decodeLabels(INDArray labels) {
+        if (!teacherForcing) {
+            return decode(labels);
+        }
+        int[][] ids = labels.reshape(labels.size(0), labels.size(2)).toIntMatrix();
+        List<String> out = new ArrayList<>(ids.length);
+        for (int[] row : ids) {
+            out.add(decodeIds(row));
+        }
+        return out;
+    }
+
     /** The predicted text of each row of a [b, Vtgt, T] output: the most probable token per step, up to the end. */
     public List<String> decode(INDArray output) {
         if (output.rank() != 3 || output.size(1) != target.size()) {

@@ -23,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the CPU backend the product goes to the same OpenBLAS directly. {@code -Drnnkit.gemm=nd4j|blas} forces one
  * path, for measuring. Any other backend, or a layout BLAS cannot take as it is, goes through {@link Nd4j#gemm}.
  */
-final class Gemm {
+public final class Gemm {
 
     private static final String CHOICE = System.getProperty("rnnkit.gemm", "auto");
     static final boolean CPU = Nd4j.getBackend().getClass().getName().contains("Cpu");
@@ -40,7 +40,7 @@ final class Gemm {
     }
 
     /** C = op(A) op(B) + beta C; C must be contiguous (unit element-wise stride). */
-    static void gemm(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c, double beta) {
+    public static void gemm(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c, double beta) {
         long multiplyAdds = c.size(0) * c.size(1) * (transposeA ? a.size(0) : a.size(1));
         boolean viaBlas = DIRECT || (CPU && "auto".equals(CHOICE) && multiplyAdds < SMALL);
         if (!viaBlas || !direct(a, b, c)) {
@@ -66,6 +66,13 @@ final class Gemm {
                     new DoublePointer(a.data().addressPointer()), ld(a), new DoublePointer(b.data().addressPointer()), ld(b),
                     beta, new DoublePointer(c.data().addressPointer()), ld(c));
         }
+    }
+
+    /** A new row-major op(A) op(B). */
+    public static INDArray product(INDArray a, boolean transposeA, INDArray b, boolean transposeB) {
+        INDArray c = Nd4j.createUninitialized(a.dataType(), transposeA ? a.size(1) : a.size(0), transposeB ? b.size(0) : b.size(1));
+        gemm(a, transposeA, b, transposeB, c, 0);
+        return c;
     }
 
     private static boolean directByDefault(String choice) {

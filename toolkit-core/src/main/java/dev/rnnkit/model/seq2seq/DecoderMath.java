@@ -4,6 +4,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import dev.rnnkit.config.AttentionScore;
+import dev.rnnkit.model.recurrent.Gemm;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,8 +105,9 @@ final class DecoderMath {
     /** One decoder step on embedded inputs [N, E]. */
     Step step(Source s, State prev, INDArray embedded) {
         INDArray x = inputFeeding ? Nd4j.hstack(embedded, prev.attentional()) : embedded;
-        INDArray z = x.mmul(p.get(AttentionDecoder.INPUT_W));
-        z.addi(prev.h().mmul(p.get(AttentionDecoder.RECURRENT_W))).addiRowVector(p.get(AttentionDecoder.GATE_B));
+        INDArray z = Gemm.product(x, false, p.get(AttentionDecoder.INPUT_W), false);
+        Gemm.gemm(prev.h(), false, p.get(AttentionDecoder.RECURRENT_W), false, z, 1);
+        z.addiRowVector(p.get(AttentionDecoder.GATE_B));
         INDArray i = Transforms.sigmoid(z.get(all(), interval(0, d)), true);
         INDArray f = Transforms.sigmoid(z.get(all(), interval(d, 2 * d)), true);
         INDArray o = Transforms.sigmoid(z.get(all(), interval(2 * d, 3 * d)), true);
@@ -131,7 +133,7 @@ final class DecoderMath {
         INDArray weights = maskedSoftmax(scores, s.mask());
         INDArray context = Nd4j.matmul(weights.reshape(n, 1, ts), s.keys()).reshape(n, s.keys().size(2));
         INDArray combined = Nd4j.hstack(context, h);
-        INDArray attentional = Transforms.tanh(combined.mmul(p.get(AttentionDecoder.COMBINE_W))
+        INDArray attentional = Transforms.tanh(Gemm.product(combined, false, p.get(AttentionDecoder.COMBINE_W), false)
                 .addiRowVector(p.get(AttentionDecoder.COMBINE_B)), false);
         return new Step(prev, x, i, f, o, g, tc, new State(h, c, attentional), hidden, weights, combined);
     }
@@ -174,9 +176,9 @@ final class DecoderMath {
             INDArray dAtt = epsilon.get(all(), all(), org.nd4j.linalg.indexing.NDArrayIndex.point(t)).add(dFed);
             INDArray att = st.next().attentional();
             INDArray dz = dAtt.muli(att.mul(att).rsubi(1));
-            grads.get(AttentionDecoder.COMBINE_W).addi(st.combined().transpose().mmul(dz));
+            Gemm.gemm(st.combined(), true, dz, false, grads.get(AttentionDecoder.COMBINE_W), 1);
             grads.get(AttentionDecoder.COMBINE_B).addi(dz.sum(true, 0));
-            INDArray dCombined = dz.mmul(wc.transpose());
+            INDArray dCombined = Gemm.product(dz, false, wc, true);
             INDArray dContext = dCombined.get(all(), interval(0, hSize));
             INDArray dh = dCombined.get(all(), interval(hSize, hSize + d)).dup();
             INDArray w = st.weights();
@@ -208,13 +210,13 @@ final class DecoderMath {
             INDArray dForget = dc.mul(st.previous().c()).muli(st.f().mul(st.f().rsub(1)));
             INDArray dCand = dc.mul(st.i()).muli(st.g().mul(st.g()).rsubi(1));
             INDArray dGates = Nd4j.hstack(dIn, dForget, dOut, dCand);
-            grads.get(AttentionDecoder.INPUT_W).addi(st.input().transpose().mmul(dGates));
-            grads.get(AttentionDecoder.RECURRENT_W).addi(st.previous().h().transpose().mmul(dGates));
+            Gemm.gemm(st.input(), true, dGates, false, grads.get(AttentionDecoder.INPUT_W), 1);
+            Gemm.gemm(st.previous().h(), true, dGates, false, grads.get(AttentionDecoder.RECURRENT_W), 1);
             grads.get(AttentionDecoder.GATE_B).addi(dGates.sum(true, 0));
-            INDArray dx = dGates.mmul(p.get(AttentionDecoder.INPUT_W).transpose());
+            INDArray dx = Gemm.product(dGates, false, p.get(AttentionDecoder.INPUT_W), true);
             dEmbedded.get(all(), all(), org.nd4j.linalg.indexing.NDArrayIndex.point(t)).assign(dx.get(all(), interval(0, embeddingSize)));
             dFed = inputFeeding ? dx.get(all(), interval(embeddingSize, embeddingSize + d)).dup() : dFed;
-            dhNext = dGates.mmul(p.get(AttentionDecoder.RECURRENT_W).transpose());
+            dhNext = Gemm.product(dGates, false, p.get(AttentionDecoder.RECURRENT_W), true);
             dcNext = dc.muli(st.f());
         }
         // The initial state came from the bridge: [h_0 | c_0] = tanh(mean W + b).

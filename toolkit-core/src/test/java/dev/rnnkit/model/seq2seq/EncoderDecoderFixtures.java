@@ -32,10 +32,11 @@ final class EncoderDecoderFixtures {
                   type: seq2seq
                   output_length: 6
                   decoder: [{cell_type: lstm, state_size: %d}]
-                  attention: {score: %s, input_feeding: %s, size: 3}
+                  attention: {score: %s, input_feeding: %s%s}
                 training: {optimizer: {type: sgd, learning_rate: 1.0, momentum: 0}}
                 data: {train: pairs.tsv}
-                """.formatted(bidirectional ? decoderSize / 2 : decoderSize, bidirectional, decoderSize, score, inputFeeding);
+                """.formatted(bidirectional ? decoderSize / 2 : decoderSize, bidirectional, decoderSize, score, inputFeeding,
+                        score.equals("additive") ? ", size: 3" : "");
     }
 
     static RnnkitConfig config(String yaml) {
