@@ -1,6 +1,6 @@
 /**
  * PNG charts of evaluation results drawn with XChart, headless: learning curves, a confusion-matrix
- * heatmap and forecast-versus-actual lines.
+ * heatmap, an attention heatmap for translation models and forecast-versus-actual lines.
  *
  * <p>Each chart class builds an XChart chart from plain data or a result record of
  * {@link dev.rnnkit.eval} and writes it through {@link dev.rnnkit.eval.plot.ChartFiles}, which sets
