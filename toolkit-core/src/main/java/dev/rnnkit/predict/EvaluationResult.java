@@ -15,13 +15,22 @@ import java.util.Map;
  * @param table          the report as a text table
  * @param confusion      the confusion matrix of a classifier, else null
  * @param forecastSeries forecasts at the first and last horizon step against actual values and baselines, per target; else empty
+ * @param translations   an attention seq2seq model's first few translations with their attention weights (for heat maps); else empty
  */
 public record EvaluationResult(String task, Map<String, Double> metrics, Object report, String table,
-                               ConfusionMatrix confusion, List<ForecastSeries> forecastSeries) {
+                               ConfusionMatrix confusion, List<ForecastSeries> forecastSeries,
+                               List<Translator.Translation> translations) {
 
     public EvaluationResult {
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
         forecastSeries = forecastSeries == null ? List.of() : List.copyOf(forecastSeries);
+        translations = translations == null ? List.of() : List.copyOf(translations);
+    }
+
+    /** A result without translations. */
+    public EvaluationResult(String task, Map<String, Double> metrics, Object report, String table,
+                            ConfusionMatrix confusion, List<ForecastSeries> forecastSeries) {
+        this(task, metrics, report, table, confusion, forecastSeries, null);
     }
 
     /** The metrics with {@code loss} first, then the task's own. */

@@ -56,6 +56,13 @@ public final class EvaluationWriter {
         if (result.report() instanceof dev.rnnkit.eval.ForecastReport r) {
             files.addAll(dev.rnnkit.eval.plot.StepErrorChart.writeAll(r.targets(), r.season(), directory, "errors-by-step"));
         }
+        for (int i = 0; i < result.translations().size(); i++) {
+            Translator.Translation t = result.translations().get(i);
+            if (t.attention().length > 0 && !t.sourceTokens().isEmpty()) {
+                files.add(dev.rnnkit.eval.plot.AttentionHeatMapChart.write(t.sourceTokens(), t.attentionRows(), t.attention(),
+                        "Attention, example " + (i + 1), directory.resolve("attention-" + (i + 1) + ".png")));
+            }
+        }
         files.addAll(writeLearningCurve(learningCurve, curveMetric, directory));
         return files;
     }

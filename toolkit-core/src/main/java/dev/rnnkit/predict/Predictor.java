@@ -223,7 +223,6 @@ public final class Predictor {
     /** Translations by greedy or beam search, with the attention weights on request. */
     private List<Map<String, Object>> decode(List<String> sources, dev.rnnkit.data.seq2seq.Seq2SeqState state) {
         List<Translator.Translation> translations = translator.translate(sources);
-        dev.rnnkit.data.Tokenizer tokenizer = new dev.rnnkit.data.Tokenizer(state.sourceTokenizer());
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             Translator.Translation t = translations.get(i);
@@ -232,13 +231,8 @@ public final class Predictor {
             r.put("output", t.text());
             r.put("log_probability", t.logProbability());
             if (attention) {
-                List<String> sourceTokens = tokenizer.tokenize(sources.get(i));
-                r.put("source_tokens", sourceTokens.subList(0, Math.min(sourceTokens.size(), t.attention().length == 0 ? 0 : t.attention()[0].length)));
-                List<String> outputTokens = new ArrayList<>(t.tokens());
-                if (outputTokens.size() < t.attention().length) {
-                    outputTokens.add(dev.rnnkit.data.seq2seq.Seq2SeqState.END);
-                }
-                r.put("output_tokens", outputTokens);
+                r.put("source_tokens", t.sourceTokens());
+                r.put("output_tokens", t.attentionRows());
                 r.put("attention", t.attention());
             }
             out.add(r);

@@ -29,6 +29,9 @@ final class SequenceMatchScorer implements TaskScorer {
     private final CorpusBleu.Accumulator bleu = CorpusBleu.sacreBleu().accumulator();
     private final CorpusChrf.Accumulator chrf = CorpusChrf.sacreBleu().accumulator();
     private boolean missingReferences;
+    /** The first translations with their attention weights, for heat maps. */
+    private final List<Translator.Translation> samples = new java.util.ArrayList<>();
+    private static final int HEAT_MAPS = 4;
 
     /** @param translator decodes an attention decoder's batches (the output passed to {@link #add} is then unused); null otherwise */
     SequenceMatchScorer(Seq2SeqState state, Translator translator) {
@@ -39,7 +42,16 @@ final class SequenceMatchScorer implements TaskScorer {
     @Override
     public void add(MultiDataSet batch, INDArray output) {
         List<String> references = state.decodeLabels(batch.getLabels(0));
-        List<String> predictions = translator != null ? translator.texts(batch) : state.decode(output);
+        List<String> predictions;
+        if (translator != null) {
+            List<Translator.Translation> translations = translator.translations(batch);
+            predictions = translations.stream().map(Translator.Translation::text).toList();
+            for (int i = 0; i < translations.size() && samples.size() < HEAT_MAPS; i++) {
+                samples.add(translations.get(i));
+            }
+        } else {
+            predictions = state.decode(output);
+        }
         List<Serializable> raw = batch.getExampleMetaData();
         missingReferences |= raw == null || raw.size() != predictions.size();
         for (int i = 0; i < references.size(); i++) {
@@ -65,6 +77,6 @@ final class SequenceMatchScorer implements TaskScorer {
         String table = missingReferences ? r.toTable()
                 : MetricsTable.withColumns("bleu", "chrf").row(bleuScore, chrfScore).render() + r.toTable();
         return new EvaluationResult("seq2seq", EvaluationResult.metrics(loss, "exact_match", r.exactMatch(),
-                "char_accuracy", r.characterAccuracy(), "bleu", bleuScore, "chrf", chrfScore), r, table, null, null);
+                "char_accuracy", r.characterAccuracy(), "bleu", bleuScore, "chrf", chrfScore), r, table, null, null, samples);
     }
 }

@@ -23,8 +23,21 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  */
 public record Translator(DecoderSteps steps, Seq2SeqState state, int beam, double lengthPenalty, boolean replaceUnknown) {
 
-    /** One translation: target tokens, the text they join into, the log-probability, and attention [output][source]. */
-    public record Translation(List<String> tokens, String text, double logProbability, double[][] attention) {
+    /**
+     * One translation: the source tokens read, the target tokens, the text they join into, the log-probability, and the
+     * attention weights [output token (the end token last, when reached)][source token].
+     */
+    public record Translation(List<String> sourceTokens, List<String> tokens, String text, double logProbability,
+                              double[][] attention) implements java.io.Serializable {
+
+        /** The output tokens the attention rows belong to: the tokens, then {@code </s>} when the search reached it. */
+        public List<String> attentionRows() {
+            List<String> rows = new ArrayList<>(tokens);
+            if (attention.length > tokens.size()) {
+                rows.add(Seq2SeqState.END);
+            }
+            return rows;
+        }
     }
 
     /** The translator of a network with an attention decoder. */
@@ -65,17 +78,17 @@ public record Translator(DecoderSteps steps, Seq2SeqState state, int beam, doubl
      * Decodes a labelled batch and gives each translation's text, for scoring. An unknown output token is replaced from
      * the source as its ids read back (a source word outside the vocabulary reads as {@code <unk>} there).
      */
-    List<String> texts(MultiDataSet batch) {
+    List<Translation> translations(MultiDataSet batch) {
         INDArray ids = batch.getFeatures(0);
         INDArray mask = batch.getFeaturesMaskArray(0);
-        List<String> out = new ArrayList<>();
+        List<Translation> out = new ArrayList<>();
         List<SequenceSearch.Hypothesis> hypotheses = decode(batch);
         for (int i = 0; i < hypotheses.size(); i++) {
             List<String> source = new ArrayList<>();
             for (int t = 0; t < ids.size(2) && (mask == null || mask.getDouble(i, t) > 0); t++) {
                 source.add(state.source().entry(ids.getInt(i, 0, t)));
             }
-            out.add(translation(hypotheses.get(i), source).text());
+            out.add(translation(hypotheses.get(i), source));
         }
         return out;
     }
@@ -95,7 +108,8 @@ public record Translator(DecoderSteps steps, Seq2SeqState state, int beam, doubl
         for (int t = 0; t < attention.length; t++) {
             attention[t] = real < 0 ? h.attention()[t] : java.util.Arrays.copyOf(h.attention()[t], real);
         }
-        return new Translation(tokens, new Tokenizer(state.targetTokenizer()).join(tokens), h.logProbability(), attention);
+        return new Translation(sourceTokens == null ? List.of() : List.copyOf(sourceTokens), tokens,
+                new Tokenizer(state.targetTokenizer()).join(tokens), h.logProbability(), attention);
     }
 
     private static int argmax(double[] weights, int limit) {

@@ -76,6 +76,15 @@ class ResumeTest {
         assertTrue(ModelFile.read(dir.resolve("mid").resolve("model-last.zip")).network().isGraph());
     }
 
+    /** An attention encoder-decoder (a graph with rnnkit's own decoder vertex) resumes exactly too. */
+    @Test
+    @Tag("cpu-exact") // two runs' parameters must be equal: true on the CPU backend with one thread; GPU kernels are not deterministic
+    void attentionSeq2seqStoppedMidEpochAndResumedEqualsUninterrupted() throws IOException {
+        config = TrainFixtures.config(TrainFixtures.TRANSLATION);
+        assertMidEpochResumeIsExact(TrainFixtures.translationData(dir.resolve("data")));
+        assertTrue(ModelFile.read(dir.resolve("mid").resolve("model-last.zip")).network().isGraph());
+    }
+
     private void assertMidEpochResumeIsExact(Path data) throws IOException {
         StopRequest stop = new StopRequest();
         ProgressListener stopAtBatchThree = new ProgressListener() {

@@ -135,6 +135,48 @@ public final class TrainFixtures {
         return dir;
     }
 
+    /** English to "French" word pairs in line-aligned files, for an attention encoder-decoder. */
+    public static final String TRANSLATION = """
+            name: mt
+            seed: 5
+            input: {type: embedding, embedding_size: 6}
+            encoder: [{cell_type: lstm, state_size: 4, bidirectional: true, dropout: 0.2}]
+            output:
+              type: seq2seq
+              output_length: 8
+              decoder: [{cell_type: lstm, state_size: 8, dropout: 0.2}]
+              attention: {score: general, beam_size: 2}
+            training: {batch_size: 4, epochs: 2, optimizer: {type: adam, learning_rate: 0.02}, early_stopping: {metric: val_bleu}}
+            data:
+              train: train
+              validation: dev
+              test: test
+              prefetch: 0
+              tokenizer: {split_punctuation: true}
+              seq2seq: {source_lang: en, target_lang: fr}
+            """;
+
+    /** Writes train/dev/test.{en,fr}: short sentences and their word-for-word "translations". */
+    public static Path translationData(Path dir) {
+        String[][] words = {{"the", "le"}, {"cat", "chat"}, {"dog", "chien"}, {"sees", "voit"}, {"eats", "mange"},
+                {"a", "un"}, {"bird", "oiseau"}, {"fish", "poisson"}};
+        for (String[] split : new String[][] {{"train", "20"}, {"dev", "6"}, {"test", "5"}}) {
+            StringBuilder en = new StringBuilder();
+            StringBuilder fr = new StringBuilder();
+            int n = Integer.parseInt(split[1]);
+            for (int i = 0; i < n; i++) {
+                int a = 1 + i % 2;
+                int b = 6 + (i / 2) % 2;
+                int verb = 3 + (i / 4) % 2;
+                en.append("the ").append(words[a][0]).append(' ').append(words[verb][0]).append(" a ").append(words[b][0]).append(".\n");
+                fr.append("le ").append(words[a][1]).append(' ').append(words[verb][1]).append(" un ").append(words[b][1]).append(".\n");
+            }
+            write(dir, split[0] + ".en", en.toString());
+            write(dir, split[0] + ".fr", fr.toString());
+        }
+        return dir;
+    }
+
     public static void write(Path dir, String name, String content) {
         try {
             Files.createDirectories(dir);
