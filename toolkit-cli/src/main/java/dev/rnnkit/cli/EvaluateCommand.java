@@ -27,11 +27,18 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the results (default: evaluation-<file> beside the model).")
     Path out;
 
+    @Option(names = "--beam", paramLabel = "N",
+            description = "Attention seq2seq models: decode with a beam of N hypotheses (1 = greedy) instead of output.attention.beam_size.")
+    Integer beam;
+
     @Override
     public Integer call() throws Exception {
         return ModelCommands.badInputAsExit2(System.err, () -> {
             if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
                 throw new IllegalArgumentException("--out: " + out + " is a file; expected a folder for the results");
+            }
+            if (beam != null && (beam < 1 || beam > 100)) {
+                throw new IllegalArgumentException("--beam: expected a width from 1 to 100, got " + beam);
             }
             SavedModel saved = ModelCommands.load(model);
             // A line-aligned seq2seq model reads a prefix: its language files must exist, the prefix itself need not.
@@ -44,7 +51,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 // Only generation reads a folder of texts; any other model needs its data in one file.
                 throw new IllegalArgumentException(dataFile + ": is a folder; expected a data file in the format of the model's config");
             }
-            EvaluationResult result = ModelEvaluator.evaluateFile(saved, dataFile);
+            EvaluationResult result = ModelEvaluator.evaluateFile(saved, dataFile, beam);
             Path dir = out != null ? out : saved.file().toAbsolutePath().getParent().resolve("evaluation-" + dataFile.getFileName());
             EvaluationWriter.write(result, dataFile.toString(), dir, List.of(), "");
             System.out.print(result.table());

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code rnnkit predict MODEL --input FILE|-}: one JSON line per prediction on stdout. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Predict with a trained model; prints JSON lines: label and probabilities per text (with --attention, "
-                + "each token's attention weight), tags per token, or forecast values with timestamps per complete window of a CSV "
+                + "each token's attention weight), tags per token, a translation per line (seq2seq), or forecast values with timestamps per complete window of a CSV "
                 + "(\"future\": false) and for the horizon after its last row (\"future\": true).")
 final class PredictCommand implements Callable<Integer> {
 
@@ -28,13 +28,21 @@ final class PredictCommand implements Callable<Integer> {
     String input;
 
     @Option(names = "--attention",
-            description = "With attention pooling (output.reduce_output: attention): add each token's attention weight.")
+            description = "With attention pooling (output.reduce_output: attention): add each token's attention weight; with an "
+                    + "attention decoder: add the source and output tokens and each output token's weights over the source.")
     boolean attention;
+
+    @Option(names = "--beam", paramLabel = "N",
+            description = "Attention seq2seq models: translate with a beam of N hypotheses (1 = greedy) instead of output.attention.beam_size.")
+    Integer beam;
 
     @Override
     public Integer call() throws Exception {
         return ModelCommands.badInputAsExit2(System.err, () -> {
-            Predictor predictor = new Predictor(ModelCommands.load(model), attention);
+            if (beam != null && (beam < 1 || beam > 100)) {
+                throw new IllegalArgumentException("--beam: expected a width from 1 to 100, got " + beam);
+            }
+            Predictor predictor = new Predictor(ModelCommands.load(model), attention, beam);
             boolean stdin = input.equals("-");
             if (!stdin && Files.isDirectory(Path.of(input))) {
                 throw new IllegalArgumentException(input + ": is a folder; expected a file (or '-' for standard input)");

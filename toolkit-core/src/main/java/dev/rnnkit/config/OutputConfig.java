@@ -64,6 +64,15 @@ public record OutputConfig(
         return new OutputConfig(type, reduceOutput, numClasses, outputSize, horizon, outputLength, decoder, weights, crf, attentionSize, attention);
     }
 
+    /** This head with an attention decoder searching with another beam width; fails without an attention decoder. */
+    public OutputConfig withBeamSize(int beam) {
+        if (attention == null) {
+            throw new IllegalArgumentException("a beam width applies to seq2seq models with an attention decoder (output.attention)");
+        }
+        return new OutputConfig(type, reduceOutput, numClasses, outputSize, horizon, outputLength, decoder, classWeights, crf,
+                attentionSize, attention.withBeamSize(beam));
+    }
+
     /** True for a seq2seq head with an attention decoder (teacher forcing, step-by-step decoding). */
     public boolean attentionDecoder() {
         return type == OutputType.SEQ2SEQ && attention != null;

@@ -23,8 +23,19 @@ public final class ModelEvaluator {
      * @throws dev.rnnkit.data.DataFormatException when the file cannot be read as the model's config says
      */
     public static EvaluationResult evaluateFile(dev.rnnkit.modelfile.SavedModel model, java.nio.file.Path file) {
+        return evaluateFile(model, file, null);
+    }
+
+    /**
+     * Evaluates a saved model on a labelled file; an attention seq2seq model decodes with beam width {@code beam}
+     * (null: its config's {@code output.attention.beam_size}).
+     *
+     * @throws IllegalArgumentException when a beam is given for a model without an attention decoder
+     */
+    public static EvaluationResult evaluateFile(dev.rnnkit.modelfile.SavedModel model, java.nio.file.Path file, Integer beam) {
         var m = model.metadata();
-        return evaluate(model.network(), DataPipelines.labelled(m.config(), m.preprocessing(), file), m.config(),
+        RnnkitConfig config = beam == null ? m.config() : m.config().withOutput(m.config().output().withBeamSize(beam));
+        return evaluate(model.network(), DataPipelines.labelled(config, m.preprocessing(), file), config,
                 m.preprocessing(), m.baselines());
     }
 

@@ -6,6 +6,7 @@ import static dev.rnnkit.data.Fixtures.steps;
 import static dev.rnnkit.data.Fixtures.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.rnnkit.data.seq2seq.Seq2SeqState;
@@ -118,6 +119,35 @@ class Seq2SeqPipelineTest {
         assertEquals(List.of("of march", "fourth fourth fourth fourth"), state.decode(probabilities));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> state.decode(Nd4j.zeros(1, 3, 4)));
         assertEquals("expected an output [batch, 6, steps], got [1, 3, 4]", e.getMessage());
+    }
+
+    /** An attention decoder's batch: source ids, the decoder input (</s> then the target shifted right), target ids as labels. */
+    @Test
+    void teacherForcedBatchesShiftTheTargetRightBehindTheEndToken() throws Exception {
+        write(dir, "train.tsv", "ab\txy\nb\tx\n");
+        PreparedData data = DataPipelines.prepare(config(yaml("embedding", "").replace("decoder: [{cell_type: lstm, state_size: 4}]}",
+                "decoder: [{cell_type: lstm, state_size: 4}], attention: {score: general}}")), dir);
+        Seq2SeqState state = data.artefact().seq2seq();
+        assertTrue(state.teacherForcing());
+        org.nd4j.linalg.dataset.api.MultiDataSet b = data.train().next();
+        assertEquals(2, b.numFeatureArrays());
+        assertEquals("3 2", steps(b.getFeatures(0), 0));   // a b
+        assertEquals("2 0", steps(b.getFeatures(0), 1));   // b, padded
+        // Targets x y </s> and x </s> (ids 3 4 2, 3 2): the decoder reads </s> x y and </s> x; the labels are the targets.
+        assertEquals("2 3 4", steps(b.getFeatures(1), 0));
+        assertEquals("2 3 0", steps(b.getFeatures(1), 1));
+        assertEquals("1 1 1 | 1 1 0", rows(b.getFeaturesMaskArray(1)));
+        assertArrayEquals(new long[]{2, 1, 3}, b.getLabels(0).shape()); // ids, not one-hot: as long as the longest target
+        assertEquals("3 4 2", steps(b.getLabels(0), 0));
+        assertEquals("3 2 0", steps(b.getLabels(0), 1));
+        assertEquals("1 1 1 | 1 1 0", rows(b.getLabelsMaskArray(0)));
+        assertEquals(List.of("xy", "x"), state.decodeLabels(b.getLabels(0)));
+        // Raw sources start the decoder with </s> alone; the state survives its file.
+        Path file = dir.resolve("tf/preprocessing.json");
+        data.artefact().save(file);
+        org.nd4j.linalg.dataset.api.MultiDataSet raw = Preprocessing.load(file).seq2seq().encode(List.of("ba"));
+        assertEquals("2", steps(raw.getFeatures(1), 0));
+        assertEquals(0, raw.numLabelsArrays());
     }
 
     @Test

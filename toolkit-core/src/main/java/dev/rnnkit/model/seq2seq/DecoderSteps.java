@@ -5,6 +5,10 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.graph.vertex.VertexIndices;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -118,9 +122,26 @@ public final class DecoderSteps {
         }
     }
 
-    /** The result of one step: the next state, and log-probabilities of every next token, [N, V]. */
-    public record Next(State state, INDArray logProbabilities) {
+    /**
+     * The result of one step: the next state, and the log-probability of every next token, row-major [N, V] in one
+     * Java array (read once per step by the search, and never left in native memory).
+     */
+    public record Next(State state, float[] logProbabilities, int vocabulary) {
+
+        /** log p(token | prefix of row). */
+        public double logProbability(int row, int token) {
+            return logProbabilities[row * vocabulary + token];
+        }
     }
+
+    /**
+     * The workspace a step's temporaries live in: a beam search step allocates [N * beam, V] arrays, and left to the
+     * garbage collector these piled up in native memory faster than it freed them (22 GB in one validation pass).
+     */
+    private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
+            .policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.2)
+            .policyLearning(LearningPolicy.FIRST_LOOP).policySpill(SpillPolicy.REALLOCATE).build();
+    private static final String STEP_WORKSPACE_ID = "RNNKIT_DECODER_STEP";
 
     private DecoderMath math() {
         return decoder.math();
@@ -147,13 +168,19 @@ public final class DecoderSteps {
 
     /** One step: the previous tokens (one id per row) in, the next state and next-token log-probabilities out. */
     public Next step(Encoded source, State previous, int[] previousTokens) {
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, STEP_WORKSPACE_ID)) {
             INDArray embedded = Nd4j.pullRows(embedding, 1, previousTokens);
             DecoderMath.Step step = math().step(source.source, previous.state, embedded);
-            INDArray logits = step.next().attentional().mmul(outputWeights).addiRowVector(outputBias);
-            INDArray logProbabilities = logits.subColumnVector(logits.max(true, 1));
-            logProbabilities.subiColumnVector(Transforms.log(Transforms.exp(logProbabilities, true).sum(true, 1), false));
-            return new Next(new State(step.next(), step.weights()), logProbabilities);
+            INDArray logits = dev.rnnkit.model.recurrent.Gemm.product(step.next().attentional(), false, outputWeights, false);
+            logits.addiRowVector(outputBias);
+            logits.subiColumnVector(logits.max(true, 1));
+            logits.subiColumnVector(Transforms.log(Transforms.exp(logits, true).sum(true, 1), false));
+            float[] logProbabilities = logits.reshape(logits.length()).toFloatVector();
+            // Only the state and the attention weights outlive the step.
+            DecoderMath.State next = step.next();
+            State state = new State(new DecoderMath.State(next.h().detach(), next.c().detach(), next.attentional().detach()),
+                    step.weights().detach());
+            return new Next(state, logProbabilities, (int) logits.size(1));
         }
     }
 }

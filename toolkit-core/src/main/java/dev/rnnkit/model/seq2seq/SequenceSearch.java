@@ -43,8 +43,9 @@ public record SequenceSearch(int endId, int padId, int maxSteps) {
         }
         for (int t = 0; t < maxSteps && !allTrue(ended); t++) {
             DecoderSteps.Next next = steps.step(source, state, previous);
-            float[] lp = next.logProbabilities().dup('c').data().asFloat();
-            int v = (int) next.logProbabilities().size(1);
+            float[] lp = next.logProbabilities();
+            int v = next.vocabulary();
+            double[][] weights = next.state().attention().toDoubleMatrix();
             for (int i = 0; i < n; i++) {
                 if (ended[i]) {
                     continue;
@@ -56,7 +57,7 @@ public record SequenceSearch(int endId, int padId, int maxSteps) {
                     }
                 }
                 logp[i] += lp[i * v + best];
-                attention.get(i).add(next.state().attention().getRow(i).toDoubleVector());
+                attention.get(i).add(weights[i]);
                 if (best == endId) {
                     ended[i] = true;
                 } else {
@@ -111,8 +112,9 @@ public record SequenceSearch(int endId, int padId, int maxSteps) {
         Arrays.fill(previous, endId);
         for (int t = 0; t < maxSteps; t++) {
             DecoderSteps.Next next = steps.step(sources, state, previous);
-            float[] lp = next.logProbabilities().dup('c').data().asFloat();
-            int v = (int) next.logProbabilities().size(1);
+            float[] lp = next.logProbabilities();
+            int v = next.vocabulary();
+            double[][] stepWeights = next.state().attention().toDoubleMatrix();
             int[] keep = new int[n * beam];
             boolean any = false;
             for (int i = 0; i < n; i++) {
@@ -139,8 +141,7 @@ public record SequenceSearch(int endId, int padId, int maxSteps) {
                     int b = (int) c[1];
                     int token = (int) c[2];
                     int row = i * beam + b;
-                    double[] weights = next.state().attention().getRow(row).toDoubleVector();
-                    Prefix p = beams.get(b).extend(token, lp[row * v + token], weights);
+                    Prefix p = beams.get(b).extend(token, lp[row * v + token], stepWeights[row]);
                     if (token == endId) {
                         finished.get(i).add(new Hypothesis(Arrays.copyOf(p.tokens(), p.tokens().length - 1), p.logProbability(),
                                 p.attention(), true));

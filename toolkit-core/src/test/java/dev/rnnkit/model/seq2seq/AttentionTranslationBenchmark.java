@@ -64,6 +64,25 @@ public final class AttentionTranslationBenchmark {
                 batch, ts, sourceVocab, tt, targetVocab, graph.numParams(), System.getenv("OMP_NUM_THREADS"));
         System.out.printf(Locale.ROOT, "fit %.1f ms/minibatch (%.0f examples/s), forward %.1f ms/minibatch%n",
                 fitMs, batch * 1000 / fitMs, forwardMs);
+        // Decoding: an untrained model rarely ends a sentence, so every search runs all its steps.
+        DecoderSteps steps = DecoderSteps.of(dev.rnnkit.model.Network.of(graph));
+        SequenceSearch search = new SequenceSearch(2, 0, tt);
+        for (int beam : new int[] {1, 5}) {
+            search.beam(steps, steps.encode(source, ds.getFeaturesMaskArray(0)), beam, 1.0);
+            start = System.nanoTime();
+            int runs = 3;
+            for (int i = 0; i < runs; i++) {
+                DecoderSteps.Encoded encoded = steps.encode(source, ds.getFeaturesMaskArray(0));
+                if (beam == 1) {
+                    search.greedy(steps, encoded);
+                } else {
+                    search.beam(steps, encoded, beam, 1.0);
+                }
+            }
+            double ms = (System.nanoTime() - start) / 1e6 / runs;
+            System.out.printf(Locale.ROOT, "%s: %.0f ms per %d sentences of %d steps (%.1f ms/step)%n", beam == 1 ? "greedy" : "beam " + beam,
+                    ms, batch, tt, ms / tt);
+        }
     }
 
     private static INDArray ids(Random random, int batch, int steps, int vocab) {
