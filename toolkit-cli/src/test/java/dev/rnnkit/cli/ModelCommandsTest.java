@@ -83,6 +83,15 @@ class ModelCommandsTest {
     }
 
     @Test
+    void aBeamIsRefusedForAModelWithoutAnAttentionDecoder() throws IOException {
+        Path input = Files.writeString(dir.resolve("in-beam.txt"), "good\n");
+        Outcome o = execute("predict", run.toString(), "--input", input.toString(), "--beam", "3");
+        assertEquals(2, o.exit());
+        assertEquals("rnnkit: " + run.resolve("model-best.zip") + ": --beam applies to seq2seq models with an attention decoder (output.attention)\n",
+                o.err());
+    }
+
+    @Test
     void generateRefusesAClassifier() {
         Outcome o = execute("generate", run.toString());
         assertEquals(2, o.exit());

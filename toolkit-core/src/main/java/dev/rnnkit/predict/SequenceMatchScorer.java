@@ -45,7 +45,9 @@ final class SequenceMatchScorer implements TaskScorer {
         List<String> predictions;
         if (translator != null) {
             List<Translator.Translation> translations = translator.translations(batch);
-            predictions = translations.stream().map(Translator.Translation::text).toList();
+            // In the vocabulary's terms, as the references are; BLEU detokenises below.
+            dev.rnnkit.data.Tokenizer joiner = new dev.rnnkit.data.Tokenizer(state.targetTokenizer());
+            predictions = translations.stream().map(t -> joiner.join(t.tokens())).toList();
             for (int i = 0; i < translations.size() && samples.size() < HEAT_MAPS; i++) {
                 samples.add(translations.get(i));
             }

@@ -108,8 +108,14 @@ public record Translator(DecoderSteps steps, Seq2SeqState state, int beam, doubl
         for (int t = 0; t < attention.length; t++) {
             attention[t] = real < 0 ? h.attention()[t] : java.util.Arrays.copyOf(h.attention()[t], real);
         }
-        return new Translation(sourceTokens == null ? List.of() : List.copyOf(sourceTokens), tokens,
-                new Tokenizer(state.targetTokenizer()).join(tokens), h.logProbability(), attention);
+        return new Translation(sourceTokens == null ? List.of() : List.copyOf(sourceTokens), tokens, text(tokens, state),
+                h.logProbability(), attention);
+    }
+
+    /** Target tokens as text: joined as the tokenizer joins them, then detokenised when punctuation was split off. */
+    static String text(List<String> tokens, Seq2SeqState state) {
+        String joined = new Tokenizer(state.targetTokenizer()).join(tokens);
+        return state.targetTokenizer().splitPunctuation() ? dev.rnnkit.eval.translation.Detokenizer.detokenize(joined) : joined;
     }
 
     private static int argmax(double[] weights, int limit) {

@@ -1,6 +1,7 @@
 package dev.rnnkit.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -102,6 +103,28 @@ class ConfigValidatorTest {
         assertEquals("test.yaml:10: output.output_length: is required for seq2seq: the length of the decoded sequence"
                 + " | test.yaml:10: output.decoder: seq2seq needs at least one decoder layer, e.g. '- {cell_type: lstm, state_size: 128}'",
                 errors(yaml, List.of()));
+    }
+
+    /** The attention decoder's rules, each named at its key. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+        two decoder layers     | decoder: [{cell_type: lstm, state_size: 32}, {cell_type: lstm, state_size: 32}] | attention: {score: general} | output.decoder: an attention decoder is one LSTM layer, e.g. '- {cell_type: lstm, state_size: 256}'; got 2 layers
+        a gru decoder          | decoder: [{cell_type: gru, state_size: 32}]  | attention: {score: general}             | output.decoder[0].cell_type: must be lstm for an attention decoder, got gru
+        dot with unequal sizes | decoder: [{cell_type: lstm, state_size: 16}] | attention: {score: dot}                 | output.attention.score: dot needs the decoder's state_size (16) equal to the encoder's output width (32); use general or additive, or match the sizes
+        size without additive  | decoder: [{cell_type: lstm, state_size: 32}] | attention: {score: general, size: 8}    | output.attention.size: applies to score additive only (the hidden size of its scorer)
+        beam of zero           | decoder: [{cell_type: lstm, state_size: 32}] | attention: {beam_size: 0}               | output.attention.beam_size: must be between 1 and 100, got 0
+        negative length penalty| decoder: [{cell_type: lstm, state_size: 32}] | attention: {length_penalty: -1}         | output.attention.length_penalty: must be between 0 (none) and 5, got -1.0
+        unknown score          | decoder: [{cell_type: lstm, state_size: 32}] | attention: {score: concat}              | output.attention.score: unknown value 'concat'; expected one of dot, general, additive
+        """)
+    void attentionDecoderRules(String name, String decoder, String attention, String expected) {
+        String yaml = replace("  type: classification\n  num_classes: 2", "  type: seq2seq\n  output_length: 10\n  " + decoder + "\n  " + attention);
+        assertTrue(errors(yaml, List.of()).contains(expected), () -> errors(yaml, List.of()));
+    }
+
+    @Test
+    void attentionAppliesToSeq2seqOnly() {
+        assertTrue(errors(replace("  num_classes: 2", "  num_classes: 2\n  attention: {score: general}"), List.of())
+                .contains("output.attention: applies to output.type seq2seq only (an attention decoder)"));
     }
 
     @Test
