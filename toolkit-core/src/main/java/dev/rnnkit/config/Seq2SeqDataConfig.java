@@ -23,6 +23,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param maxLength       keep at most this many source tokens (the first ones); default {@value DataConfig#DEFAULT_MAX_LENGTH}
  * @param sourceTokenizer how sources are split into tokens; default {@code data.tokenizer}
  * @param targetTokenizer how targets are split into tokens; default {@code data.tokenizer}
+ * @param sharedVocabulary one vocabulary fitted on both sides of the training pairs, for source and target alike;
+ *                        default false (a vocabulary per side)
  */
 public record Seq2SeqDataConfig(
         @JsonPropertyDescription("Source language suffix of line-aligned files (with target_lang): data paths are then prefixes, "
@@ -47,9 +49,13 @@ public record Seq2SeqDataConfig(
         @JsonPropertyDescription("How sources are split into tokens; default data.tokenizer")
         TokenizerConfig sourceTokenizer,
         @JsonPropertyDescription("How targets are split into tokens; default data.tokenizer")
-        TokenizerConfig targetTokenizer) {
+        TokenizerConfig targetTokenizer,
+        @JsonPropertyDescription("One vocabulary fitted on the sources and targets of the training split together, used on both sides "
+                + "(languages that share names, numbers and spelling); data.vocabulary limits it as a whole; default false")
+        Boolean sharedVocabulary) {
 
     public Seq2SeqDataConfig {
+        sharedVocabulary = sharedVocabulary != null && sharedVocabulary;
         // Line-aligned files leave the delimited-file keys null, so that the validator can reject one given.
         boolean delimited = sourceLang == null && targetLang == null;
         sourceColumn = sourceColumn == null && delimited ? ColumnRef.index(0) : sourceColumn;
@@ -62,7 +68,7 @@ public record Seq2SeqDataConfig(
 
     /** All defaults: a TSV without header, source in column 0 and target in column 1. */
     public static Seq2SeqDataConfig defaults() {
-        return new Seq2SeqDataConfig(null, null, null, null, null, null, null, null, null, null);
+        return new Seq2SeqDataConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The source tokenizer, {@code shared} when none is set. */

@@ -151,6 +151,17 @@ class Seq2SeqPipelineTest {
     }
 
     @Test
+    void aSharedVocabularyCountsBothSidesAndServesBoth() {
+        write(dir, "train.tsv", "ab\txa\nb\tx\n");
+        Seq2SeqState state = prepare("embedding", "  seq2seq: {shared_vocabulary: true}\n").artefact().seq2seq();
+        // a, b and x (each seen twice) in one list, after the target vocabulary's reserved ids.
+        assertEquals(List.of("<pad>", "<unk>", "</s>"), state.target().entries().subList(0, 3));
+        assertEquals(java.util.Set.of("a", "b", "x"), java.util.Set.copyOf(state.target().entries().subList(3, 6)));
+        assertEquals(state.source(), state.target());
+        assertEquals(state.target().id("a"), state.encodeSourceTokens(List.of("a"))[0]);
+    }
+
+    @Test
     void artefactRoundTripsAndEncodesNewSources() throws Exception {
         write(dir, "train.tsv", "ab\txy\nb\tx\n");
         Preprocessing saved = prepare("one_hot", "").artefact();

@@ -60,8 +60,18 @@ public final class Seq2SeqPipeline {
         Map<String, Integer> sourceCounts = count(rows.train(), Row::source);
         Map<String, Integer> targetCounts = count(rows.train(), Row::target);
         int minFreq = d.vocabulary().minFreq();
-        Vocabulary source = Vocabulary.ofTokens(sourceCounts, DataPipelines.vocabularyLimit(config), minFreq);
-        Vocabulary target = Vocabulary.ofTokens(Seq2SeqState.TARGET_RESERVED, targetCounts, targetLimit(config), minFreq);
+        Vocabulary target;
+        Vocabulary source;
+        if (s.sharedVocabulary()) {
+            // One vocabulary over both sides: the target's reserved ids first, so that it is also a valid target vocabulary.
+            Map<String, Integer> both = new HashMap<>(sourceCounts);
+            targetCounts.forEach((token, n) -> both.merge(token, n, Integer::sum));
+            target = Vocabulary.ofTokens(Seq2SeqState.TARGET_RESERVED, both, targetLimit(config), minFreq);
+            source = target;
+        } else {
+            source = Vocabulary.ofTokens(sourceCounts, DataPipelines.vocabularyLimit(config), minFreq);
+            target = Vocabulary.ofTokens(Seq2SeqState.TARGET_RESERVED, targetCounts, targetLimit(config), minFreq);
+        }
         if (config.input().type() == InputType.ONE_HOT) {
             requireSize(d.train(), "input.vocab_size", config.input().vocabSize(), source.size(), "source tokens",
                     "one_hot features are as wide as the source vocabulary");
