@@ -41,6 +41,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--beam: expected a width from 1 to 100, got " + beam);
             }
             SavedModel saved = ModelCommands.load(model);
+            if (beam != null && !saved.metadata().config().output().attentionDecoder()) {
+                throw new IllegalArgumentException(saved.file() + ": --beam applies to seq2seq models with an attention decoder (output.attention)");
+            }
             // A line-aligned seq2seq model reads a prefix: its language files must exist, the prefix itself need not.
             for (String file : saved.metadata().config().data().filesOf(dataFile.toString())) {
                 if (!Files.exists(Path.of(file))) {

@@ -254,6 +254,15 @@ class MalformedInputTest {
                         "encoder[0].state_size"),
                 config("missing key: seq2seq output_length", "input: {type: one_hot}\nencoder: [{cell_type: gru, state_size: 8}]\n"
                         + "output: {type: seq2seq, decoder: [{cell_type: gru, state_size: 8}]}\n", "c.yaml:3", "output.output_length"),
+                config("attention decoder: a GRU decoder", "input: {type: embedding}\nencoder: [{cell_type: lstm, state_size: 8}]\n"
+                        + "output: {type: seq2seq, output_length: 5, decoder: [{cell_type: gru, state_size: 8}], attention: {score: general}}\n",
+                        "c.yaml:3", "output.decoder[0].cell_type", "lstm"),
+                config("attention decoder: one-hot input", "input: {type: one_hot}\nencoder: [{cell_type: lstm, state_size: 8}]\n"
+                        + "output: {type: seq2seq, output_length: 5, decoder: [{cell_type: lstm, state_size: 8}], attention: {}}\n",
+                        "c.yaml:1", "input.type", "embedding"),
+                config("attention decoder: beam_size 0", "input: {type: embedding}\nencoder: [{cell_type: lstm, state_size: 8}]\n"
+                        + "output: {type: seq2seq, output_length: 5, decoder: [{cell_type: lstm, state_size: 8}], attention: {beam_size: 0}}\n",
+                        "c.yaml:3", "output.attention.beam_size", "0"),
                 config("missing key: time_series lookback", VALID.replace("embedding, vocab_size: 50", "dense")
                         .replace("classification, num_classes: 2", "forecast")
                         + "data: {train: s.csv, time_series: {target_columns: [t]}}\n", "c.yaml:4", "data.time_series.lookback"),
@@ -510,6 +519,10 @@ class MalformedInputTest {
                 cli("validate without a config", "validate", "CONFIG"),
                 cli("evaluate without --data", "evaluate {cls}", "--data"),
                 cli("predict without --input", "predict {cls}", "--input"),
+                cli("predict --beam not a number", "predict {cls} --input - --beam wide", "--beam", "wide"),
+                cli("predict --beam 0", "predict {cls} --input - --beam 0", "--beam", "0"),
+                cli("evaluate --beam for a classifier", "evaluate {cls} --data {d}/x.tsv --beam 2", "--beam", "attention decoder")
+                        .with("x.tsv", "good\tpos\n"),
                 cli("inspect --seq-length not a number", "inspect {d}/c.yaml --seq-length abc", "--seq-length", "abc")
                         .with("c.yaml", VALID),
                 cli("generate --length not a number", "generate {gen} --length abc", "--length", "abc"),
