@@ -6,7 +6,6 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -64,7 +63,8 @@ public class AttentionDecoderVertex extends SameDiffGraphVertex {
      * has read them and is reused by the next minibatch, and the backward pass's temporaries to a cyclic workspace of
      * the vertex's own.
      */
-    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+    /** A workspace that learns its size on first use and is reused from then on (grown when a larger batch spills). */
+    static final WorkspaceConfiguration CYCLIC = WorkspaceConfiguration.builder()
             .policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.2)
             .policyLearning(LearningPolicy.FIRST_LOOP).policySpill(SpillPolicy.REALLOCATE).build();
     private static final String BACKWARD_WORKSPACE = "RNNKIT_DECODER_BACKWARD";
@@ -101,7 +101,7 @@ public class AttentionDecoderVertex extends SameDiffGraphVertex {
             // DL4J always runs a training forward pass first; an unusual caller gets the same values recomputed.
             doForward(true, LayerWorkspaceMgr.noWorkspaces());
         }
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, BACKWARD_WORKSPACE)) {
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(CYCLIC, BACKWARD_WORKSPACE)) {
             DecoderMath.Gradients g = math().backward(cachedSource, cachedSteps, epsilon, (int) conf.getEmbeddingSize());
             Gradient gradient = new DefaultGradient();
             for (Map.Entry<String, INDArray> e : g.params().entrySet()) {
@@ -115,11 +115,6 @@ public class AttentionDecoderVertex extends SameDiffGraphVertex {
                     workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, g.encoded()),
                     workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, g.embedded())});
         }
-    }
-
-    @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] maskArrays, MaskState currentMaskState, int minibatchSize) {
-        return super.feedForwardMaskArrays(maskArrays, currentMaskState, minibatchSize);
     }
 
     @Override

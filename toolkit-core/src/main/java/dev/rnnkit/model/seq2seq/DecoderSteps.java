@@ -5,10 +5,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.graph.vertex.VertexIndices;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -138,9 +134,6 @@ public final class DecoderSteps {
      * The workspace a step's temporaries live in: a beam search step allocates [N * beam, V] arrays, and left to the
      * garbage collector these piled up in native memory faster than it freed them (22 GB in one validation pass).
      */
-    private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
-            .policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.2)
-            .policyLearning(LearningPolicy.FIRST_LOOP).policySpill(SpillPolicy.REALLOCATE).build();
     private static final String STEP_WORKSPACE_ID = "RNNKIT_DECODER_STEP";
 
     private DecoderMath math() {
@@ -168,7 +161,7 @@ public final class DecoderSteps {
 
     /** One step: the previous tokens (one id per row) in, the next state and next-token log-probabilities out. */
     public Next step(Encoded source, State previous, int[] previousTokens) {
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, STEP_WORKSPACE_ID)) {
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(AttentionDecoderVertex.CYCLIC, STEP_WORKSPACE_ID)) {
             INDArray embedded = Nd4j.pullRows(embedding, 1, previousTokens);
             DecoderMath.Step step = math().step(source.source, previous.state, embedded);
             INDArray logits = dev.rnnkit.model.recurrent.Gemm.product(step.next().attentional(), false, outputWeights, false);
