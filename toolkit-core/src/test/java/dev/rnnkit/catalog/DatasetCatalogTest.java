@@ -18,7 +18,7 @@ class DatasetCatalogTest {
 
     @Test
     void bundledCatalogueListsTheExampleDatasets() {
-        assertEquals(List.of("sst2", "conll2003", "timeseries", "french-rap", "mr", "ett"), bundled.names());
+        assertEquals(List.of("sst2", "conll2003", "timeseries", "french-rap", "mr", "ett", "multi30k"), bundled.names());
     }
 
     @Test
@@ -33,6 +33,8 @@ class DatasetCatalogTest {
         assertTrue(rap.contains("rappers.txt"));
         assertEquals(List.of("train.tsv", "validation.tsv", "test.tsv"), paths("mr"));
         assertEquals(List.of("ETTh2.csv"), paths("ett"));
+        assertEquals(List.of("train.en", "train.fr", "train.de", "val.en", "val.fr", "val.de", "test_2016_flickr.en", "test_2016_flickr.fr",
+                "test_2016_flickr.de"), paths("multi30k"));
     }
 
     @Test
@@ -92,7 +94,7 @@ class DatasetCatalogTest {
     @Test
     void unknownNameWithoutNearMatchListsTheNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bundled.require("imagenet"));
-        assertEquals("unknown dataset 'imagenet'; known datasets: sst2, conll2003, timeseries, french-rap, mr, ett", e.getMessage());
+        assertEquals("unknown dataset 'imagenet'; known datasets: sst2, conll2003, timeseries, french-rap, mr, ett, multi30k", e.getMessage());
     }
 
     @Test

@@ -345,6 +345,24 @@ class DatasetFetcherTest {
         assertEquals(List.of("train.txt"), filesIn(tmp.resolve("data/conll2003")));
     }
 
+    /** Multi30k's raw text is served gzipped: the fetcher decompresses it, then checks the text's checksum. */
+    @Test
+    void gzippedSourceIsDecompressed() throws Exception {
+        byte[] text = "Two young, White males are outside near many bushes.\nDeux jeunes hommes.\n".getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(text);
+        }
+        behaviours.put("/raw/train.en.gz", e -> send(e, 200, gz.toByteArray()));
+        DatasetFile train = new DatasetFile("train.en", text.length, sha256(text),
+                List.of(new FileSource(url("/raw/train.en.gz"), "gunzip")));
+
+        FetchReport report = fetcher().fetch(new Dataset("multi30k", "d", "l", List.of(), List.of(train)), dataDir(null), recorder);
+
+        assertTrue(report.complete(), report.summary());
+        assertEquals(new String(text, StandardCharsets.UTF_8), Files.readString(tmp.resolve("data/multi30k/train.en")));
+    }
+
     @Test
     void sourceOfTwoFilesDownloadsBothAndConvertsThemTogether() throws Exception {
         behaviours.put("/rt-polarity.neg", e -> send(e, 200, "bad .\n".getBytes(StandardCharsets.ISO_8859_1)));
