@@ -52,7 +52,11 @@ public record Translator(DecoderSteps steps, Seq2SeqState state, int beam, doubl
     /** The decoded hypotheses of a batch whose first features are source ids with their mask. */
     List<SequenceSearch.Hypothesis> decode(MultiDataSet batch) {
         DecoderSteps.Encoded encoded = steps.encode(batch.getFeatures(0), batch.getFeaturesMaskArray(0));
-        return beam == 1 ? search().greedy(steps, encoded) : search().beam(steps, encoded, beam, lengthPenalty);
+        try {
+            return beam == 1 ? search().greedy(steps, encoded) : search().beam(steps, encoded, beam, lengthPenalty);
+        } finally {
+            encoded.release();
+        }
     }
 
     /** Translates source texts, in order. */

@@ -37,6 +37,12 @@ final class DecoderMath {
                     Nd4j.pullRows(meanWeights, 1, rows), Nd4j.pullRows(mean, 1, rows), Nd4j.pullRows(bridge, 1, rows));
         }
 
+        /** Frees the arrays' native memory now rather than at the garbage collector's next old-generation pass. */
+        void release() {
+            // Not the mask: it can be the caller's own array.
+            DecoderMath.release(keys, scoringKeys, meanWeights, mean, bridge);
+        }
+
         private static INDArray pick3(INDArray a, int[] rows) {
             long[] shape = a.shape();
             INDArray flat = Nd4j.pullRows(a.reshape(shape[0], shape[1] * shape[2]), 1, rows);
@@ -50,6 +56,24 @@ final class DecoderMath {
         /** The states of rows {@code rows}, e.g. the beams kept after a step. */
         State rows(int[] rows) {
             return new State(Nd4j.pullRows(h, 1, rows), Nd4j.pullRows(c, 1, rows), Nd4j.pullRows(attentional, 1, rows));
+        }
+
+        /** Frees the arrays' native memory now. */
+        void release() {
+            DecoderMath.release(h, c, attentional);
+        }
+    }
+
+    /**
+     * Closes arrays that own their memory (not views, not workspace arrays, not closed yet). A search holds its arrays
+     * for seconds, long enough for the garbage collector to promote them; without this, a validation pass left about
+     * a gigabyte of native memory to the next old-generation collection.
+     */
+    static void release(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a != null && !a.wasClosed() && a.closeable()) {
+                a.close();
+            }
         }
     }
 

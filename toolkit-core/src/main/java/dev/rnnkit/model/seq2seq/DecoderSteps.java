@@ -95,6 +95,11 @@ public final class DecoderSteps {
         public State start() {
             return new State(math().initial(source), null);
         }
+
+        /** Frees the encoded source's native memory; the object is unusable afterwards. */
+        public void release() {
+            source.release();
+        }
     }
 
     /** The decoder state after some steps, with the last step's attention weights [N, Ts]. */
@@ -115,6 +120,12 @@ public final class DecoderSteps {
         /** The states of rows {@code rows}, e.g. the beams kept after a step. */
         public State rows(int[] rows) {
             return new State(state.rows(rows), attention == null ? null : Nd4j.pullRows(attention, 1, rows));
+        }
+
+        /** Frees the state's native memory; the object is unusable afterwards. */
+        public void release() {
+            state.release();
+            DecoderMath.release(attention);
         }
     }
 
@@ -149,13 +160,19 @@ public final class DecoderSteps {
             INDArray start = Nd4j.valueArrayOf(new long[] {n, 1, 1}, 2.0, sourceIds.dataType()); // one decoder step, </s>
             INDArray[] masks = {sourceMask, Nd4j.ones(sourceIds.dataType(), n, 1)};
             graph.setLayerMaskArrays(sourceMask == null ? null : masks, null);
-            INDArray encoded;
+            java.util.Map<String, INDArray> activations;
             try {
-                encoded = graph.feedForward(new INDArray[] {sourceIds, start}, false).get(encoderVertex).detach();
+                activations = graph.feedForward(new INDArray[] {sourceIds, start}, false);
             } finally {
                 graph.clearLayerMaskArrays();
             }
-            return new Encoded(math().source(encoded, sourceMask));
+            Encoded out = new Encoded(math().source(activations.get(encoderVertex), sourceMask));
+            for (INDArray a : activations.values()) {
+                if (a != sourceIds) {
+                    DecoderMath.release(a);
+                }
+            }
+            return out;
         }
     }
 

@@ -65,8 +65,10 @@ public record SequenceSearch(int endId, int padId, int maxSteps) {
                 }
                 previous[i] = best;
             }
+            state.release();
             state = next.state();
         }
+        state.release();
         List<Hypothesis> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(new Hypothesis(tokens.get(i).stream().mapToInt(Integer::intValue).toArray(), logp[i],
@@ -162,10 +164,16 @@ public record SequenceSearch(int endId, int padId, int maxSteps) {
                 any |= !kept.isEmpty();
             }
             if (!any) {
+                next.state().release();
                 break;
             }
-            state = next.state().rows(keep);
+            DecoderSteps.State kept = next.state().rows(keep);
+            next.state().release();
+            state.release();
+            state = kept;
         }
+        state.release();
+        sources.release();
         List<Hypothesis> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             List<Hypothesis> done = finished.get(i);
