@@ -102,7 +102,7 @@ class FamilyEndToEndTest {
         RunDirectory run = train(TrainFixtures.CLASSIFICATION, TrainFixtures.classificationData(dir.resolve("data")));
         SavedModel model = ModelFile.read(run.model());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Predictor(model, true));
-        assertTrue(e.getMessage().endsWith("--attention needs a model trained with output.reduce_output: attention"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("--attention needs a model trained with output.reduce_output: attention or an attention decoder (output.attention)"), e.getMessage());
     }
 
     @Test
