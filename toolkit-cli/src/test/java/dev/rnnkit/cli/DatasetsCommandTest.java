@@ -54,6 +54,7 @@ class DatasetsCommandTest {
                 "french-rap     124  18.2 MiB  no       -",
                 "mr               3   1.2 MiB  no       -",
                 "ett              1   2.3 MiB  no       -",
+                "multi30k         9   6.1 MiB  no       -",
                 ""), out.toString());
     }
 

@@ -37,6 +37,7 @@ final class GraphSummary {
         }
         long cachedValues = 0;
         long largest = 0;
+        long total = 0;
         for (int index : graph.topologicalSortOrder()) {
             org.deeplearning4j.nn.graph.vertex.GraphVertex vertex = graph.getVertices()[index];
             String name = vertex.getVertexName();
@@ -65,9 +66,21 @@ final class GraphSummary {
                 largest = Math.max(largest, outValues);
             } else {
                 type = vc.getClass().getSimpleName().replace("Vertex", "");
+                // A vertex with parameters of its own (the attention decoder); DL4J's numParams() counts layers only.
+                for (Map.Entry<String, INDArray> e : vertex.paramTable(false).entrySet()) {
+                    shapes.put(e.getKey(), e.getValue().shape());
+                    count += e.getValue().length();
+                }
+                if (vc instanceof dev.rnnkit.model.seq2seq.AttentionDecoder) {
+                    // Per target step it keeps the LSTM's gates, cell and output, the attention weights and the mix.
+                    long outValues = ModelSummary.values(out, sequenceLength);
+                    cachedValues += outValues * 12;
+                    largest = Math.max(largest, outValues);
+                }
             }
+            total += count;
             rows.add(new ModelSummary.LayerRow(name, type, in.toString(), ModelSummary.size(out), shapes, count));
         }
-        return ModelSummary.assemble(config, rows, graph.numParams(), sequenceLength, cachedValues, largest);
+        return ModelSummary.assemble(config, rows, total, sequenceLength, cachedValues, largest);
     }
 }

@@ -184,9 +184,9 @@ public final class Network {
         return model().params();
     }
 
-    /** The number of parameters. */
+    /** The number of parameters, of vertices too (DL4J's {@code ComputationGraph.numParams()} counts layers only). */
     public long numParams() {
-        return model().numParams();
+        return isGraph() ? graph.params().length() : stack.numParams();
     }
 
     /**
