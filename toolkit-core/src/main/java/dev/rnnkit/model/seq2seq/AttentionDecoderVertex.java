@@ -58,8 +58,8 @@ public class AttentionDecoderVertex extends SameDiffGraphVertex {
 
     /**
      * Where the passes allocate. A teacher-forced pass allocates about 50 MB of step values and its backward pass about
-     * 70 MB of temporaries per minibatch; left to the garbage collector these reached 22 GB of native memory within an
-     * epoch. So the forward pass's values go to DL4J's activations workspace, which stays open until the backward pass
+     * 70 MB of temporaries per minibatch; left to the garbage collector these (with the search's arrays) reached 22 GB of
+     * native memory within two epochs. So the forward pass's values go to DL4J's activations workspace, which stays open until the backward pass
      * has read them and is reused by the next minibatch, and the backward pass's temporaries to a cyclic workspace of
      * the vertex's own.
      */

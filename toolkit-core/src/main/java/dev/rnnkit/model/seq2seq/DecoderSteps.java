@@ -143,7 +143,7 @@ public final class DecoderSteps {
 
     /**
      * The workspace a step's temporaries live in: a beam search step allocates [N * beam, V] arrays, and left to the
-     * garbage collector these piled up in native memory faster than it freed them (22 GB in one validation pass).
+     * garbage collector these piled up in native memory faster than it freed them.
      */
     private static final String STEP_WORKSPACE_ID = "RNNKIT_DECODER_STEP";
 
